@@ -1,0 +1,68 @@
+import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export const DEFAULT_BASE_URL = 'https://web.it-decision.com/v1/api';
+
+export class DecisionTelecomApi implements ICredentialType {
+	name = 'decisionTelecomApi';
+
+	displayName = 'DecisionTelecom API';
+
+	icon: Icon = {
+		light: 'file:../icons/decisionTelecom.svg',
+		dark: 'file:../icons/decisionTelecom.dark.svg',
+	};
+
+	documentationUrl =
+		'https://github.com/decisiontelecom-n8n/n8n-nodes-decisiontelecom#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The access key (user hash key) your DecisionTelecom account manager gave you. Paste it as you received it; the node Base64-encodes it.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_BASE_URL,
+			required: true,
+			description:
+				'Address of the DecisionTelecom API. Change it only to use another DecisionTelecom endpoint or a test server.',
+		},
+		{
+			displayName: 'Callback Secret',
+			name: 'callbackSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. When set, the DecisionTelecom node adds it to every callback URL it sends, and the DecisionTelecom Trigger rejects callbacks that do not carry it.',
+		},
+		{
+			displayName: 'Default Callback URL',
+			name: 'defaultCallbackUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://n8n.example.com/webhook/0f1e.../webhook',
+			description:
+				"Optional. Used as the callback URL of every message sent without one of its own. Paste the DecisionTelecom Trigger's Production URL here.",
+		},
+	];
+
+	// DecisionTelecom expects Basic with base64 of the key alone. Buffer is unavailable inside
+	// n8n 2.x credential expressions, hence base64Encode().
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Basic {{ $credentials.apiKey.base64Encode() }}',
+			},
+		},
+	};
+}

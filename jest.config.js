@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
+	},
+	setupFiles: ['<rootDir>/test/setup-env.js'],
+	testEnvironment: 'node',
+};
