@@ -1,0 +1,85 @@
+import { codeToNumber, idToString } from './safeJson';
+
+const VIBER_STATUS_NAMES: Record<number, string> = {
+	0: 'sent',
+	1: 'delivered',
+	2: 'error',
+	3: 'rejected',
+	4: 'undelivered',
+	5: 'pending',
+	20: 'unknown',
+};
+
+// DecisionTelecom reports the SMS leg with SMPP message_state numbers.
+const SMS_STATUS_NAMES: Record<number, string> = {
+	0: 'unknown',
+	1: 'enroute',
+	2: 'delivered',
+	3: 'expired',
+	4: 'deleted',
+	5: 'undeliverable',
+	6: 'accepted',
+	7: 'unknown',
+	8: 'rejected',
+};
+
+const VIBER_FAILED = new Set([2, 3, 4]);
+const SMS_FAILED = new Set([3, 4, 5, 8]);
+const VIBER_DELIVERED = 1;
+const SMS_DELIVERED = 2;
+
+export type DeliveryChannel = 'viber' | 'sms' | 'none';
+
+/** The normalised view of a message's status, shared by Get Status and the trigger. */
+export interface DeliveryReport {
+	messageId: string | null;
+	viberStatus: number | null;
+	viberStatusName: string | null;
+	smsMessageId: string | null;
+	smsStatus: number | null;
+	smsStatusName: string | null;
+	final: boolean;
+	delivered: boolean;
+	deliveredVia: DeliveryChannel;
+}
+
+export function viberStatusName(code: number): string {
+	return VIBER_STATUS_NAMES[code] ?? `unknown (${code})`;
+}
+
+export function smsStatusName(code: number): string {
+	return SMS_STATUS_NAMES[code] ?? `unknown (${code})`;
+}
+
+/**
+ * Builds a DeliveryReport from a body shaped like receive-viber's answer
+ * ({message_id, status, sms_message_id?, sms_message_status?}); ids and codes may be numbers or
+ * numeric strings. A Viber failure without an SMS leg counts as final; with one, the SMS leg decides.
+ */
+export function describeDelivery(body: Record<string, unknown>): DeliveryReport {
+	const viberStatus = codeToNumber(body.status) ?? null;
+	const smsStatus = codeToNumber(body.sms_message_status) ?? null;
+	const smsMessageId = idToString(body.sms_message_id) ?? null;
+
+	let deliveredVia: DeliveryChannel = 'none';
+	if (viberStatus === VIBER_DELIVERED) deliveredVia = 'viber';
+	else if (smsStatus === SMS_DELIVERED) deliveredVia = 'sms';
+	const delivered = deliveredVia !== 'none';
+
+	const viberFailed = viberStatus !== null && VIBER_FAILED.has(viberStatus);
+	const hasSmsLeg = smsStatus !== null || smsMessageId !== null;
+	const smsFailed = smsStatus !== null && SMS_FAILED.has(smsStatus);
+	const final = delivered || (viberFailed && (!hasSmsLeg || smsFailed));
+
+	return {
+		messageId: idToString(body.message_id) ?? null,
+		viberStatus,
+		viberStatusName: viberStatus === null ? null : viberStatusName(viberStatus),
+		smsMessageId,
+		smsStatus,
+		smsStatusName: smsStatus === null ? null : smsStatusName(smsStatus),
+		final,
+		delivered,
+		deliveredVia,
+	};
+}
