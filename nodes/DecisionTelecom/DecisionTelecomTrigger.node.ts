@@ -1,0 +1,174 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { testDecisionTelecomCredential } from './credentialTest';
+import { readCallbackBody } from './trigger/body';
+import { classifyCallbackBody, type CallbackEventType } from './trigger/classify';
+import { redactSecret, SECRET_QUERY_PARAMETER, secretsMatch } from './trigger/secret';
+
+const CREDENTIAL_NAME = 'decisionTelecomApi';
+
+const WHERE_TO_PASTE =
+	"the DecisionTelecom node's 'Callback URL' (Additional Fields) or the credential's 'Default Callback URL'";
+
+export class DecisionTelecomTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'DecisionTelecom Trigger',
+		name: 'decisionTelecomTrigger',
+		icon: {
+			light: 'file:../../icons/decisionTelecom.svg',
+			dark: 'file:../../icons/decisionTelecom.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ ($parameter["events"] || []).map(e => e === "deliveryStatus" ? "Delivery Status" : "Inbound Message").join(", ") }}',
+		description:
+			'Starts the workflow when DecisionTelecom reports a delivery status or a customer replies to a 2-way message',
+		eventTriggerDescription: 'Waiting for a DecisionTelecom callback',
+		activationMessage:
+			'DecisionTelecom callbacks to the Production URL now start this workflow.',
+		defaults: {
+			name: 'DecisionTelecom Trigger',
+		},
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: CREDENTIAL_NAME,
+				required: false,
+				testedBy: 'decisionTelecomApiTest',
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// Answer at once so DecisionTelecom never times out; 'noData' makes the answer an
+				// empty 200 instead of {"message":"Workflow was started"}.
+				responseMode: 'onReceived',
+				path: 'webhook',
+				responseData: 'noData',
+			},
+		],
+		triggerPanel: {
+			header: 'Receives DecisionTelecom delivery reports and 2-way replies',
+			executionsHelp: {
+				inactive: `<b>While building your workflow</b>, click 'Listen for test event', then send a message whose callback URL is this node's <b>Test URL</b>. DecisionTelecom freezes the callback URL into each message when it is sent, and the Test URL answers only while this panel is listening, so callbacks of messages sent with another URL, or arriving later, never show up here.<br /><br /><b>Once you're happy with your workflow</b>, publish it and paste the <b>Production URL</b> into ${WHERE_TO_PASTE}. Every message sent from then on reports to it, and each callback starts an execution that you can find in the list of executions.`,
+				active: `<b>While building your workflow</b>, click 'Listen for test event', then send a message whose callback URL is this node's <b>Test URL</b>; it answers only while this panel is listening.<br /><br /><b>Your workflow is published</b>: callbacks to the <b>Production URL</b> start executions automatically. Make sure the Production URL is in ${WHERE_TO_PASTE}; messages sent earlier keep the callback URL they were sent with.`,
+			},
+			activationHint: `Once you've finished building your workflow, publish it and paste the Production URL into ${WHERE_TO_PASTE}. The callback URL is frozen into each message when it is sent.`,
+		},
+		properties: [
+			{
+				displayName: `Paste this node's <b>Production URL</b> into ${WHERE_TO_PASTE}, and publish the workflow. The callback URL is frozen into each message when it is sent. Messages sent while testing reach the <b>Test URL</b> only while this panel is listening. Set a Callback Secret in the credential so that only genuine callbacks start the workflow.`,
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['deliveryStatus', 'inboundMessage'],
+				description:
+					'Which callbacks start the workflow. Callbacks of other events are answered and ignored.',
+				options: [
+					{
+						name: 'Delivery Status',
+						value: 'deliveryStatus',
+						description: 'A Viber message (or its SMS fallback) changed status',
+					},
+					{
+						name: 'Inbound Message',
+						value: 'inboundMessage',
+						description: "A customer's reply to a 2-way message",
+					},
+				],
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to return a simplified version of the callback instead of also including the raw body',
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			decisionTelecomApiTest: testDecisionTelecomCredential,
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			// Nothing is registered at DecisionTelecom: the callback URL travels with each message
+			// (callback_url), so there is never a subscription to look up.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			// Nothing to create: the user pastes the Production URL into the node or the credential.
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			// Nothing to remove at DecisionTelecom; n8n stops answering the URL by itself.
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const res = this.getResponseObject();
+
+		// Only a credential that is set on the node is read, so a credential that fails to load
+		// fails the call instead of silently accepting every callback.
+		let secret = '';
+		if (this.getNode().credentials?.[CREDENTIAL_NAME]) {
+			const credentials = await this.getCredentials(CREDENTIAL_NAME);
+			secret = typeof credentials.callbackSecret === 'string' ? credentials.callbackSecret : '';
+		}
+		if (secret !== '') {
+			const query = this.getQueryData() as IDataObject;
+			if (!secretsMatch(query[SECRET_QUERY_PARAMETER], secret)) {
+				res.status(401).send('Unauthorized').end();
+				return { noWebhookResponse: true };
+			}
+		}
+
+		const req = this.getRequestObject();
+		const body = readCallbackBody(req.rawBody, this.getBodyData());
+		if (!body.ok) {
+			res.status(400).send(`Bad Request: ${body.reason}`).end();
+			return { noWebhookResponse: true };
+		}
+		const { entries } = classifyCallbackBody(body.value, body.raw);
+		if (entries.length === 0) {
+			res.status(400).send('Bad Request: not a DecisionTelecom delivery status or reply').end();
+			return { noWebhookResponse: true };
+		}
+
+		const events = this.getNodeParameter('events', []) as CallbackEventType[];
+		const simplify = this.getNodeParameter('simplify', true) as boolean;
+		const selected = entries.filter(({ event }) => events.includes(event.eventType));
+		if (selected.length === 0) return {};
+
+		const items: IDataObject[] = selected.map(({ event, raw }) =>
+			simplify
+				? ({ ...event } as IDataObject)
+				: ({ ...event, raw: redactSecret(raw, secret) } as IDataObject),
+		);
+		return { workflowData: [this.helpers.returnJsonArray(items)] };
+	}
+}

@@ -1,0 +1,158 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { idToString } from '../helpers/safeJson';
+import { describeDelivery, type DeliveryReport } from '../helpers/statusCodes';
+
+export type CallbackEventType = 'deliveryStatus' | 'inboundMessage';
+
+export const CALLBACK_EVENT_TYPES: CallbackEventType[] = ['deliveryStatus', 'inboundMessage'];
+
+export interface DeliveryStatusEvent extends DeliveryReport {
+	eventType: 'deliveryStatus';
+}
+
+export interface InboundMessageEvent {
+	eventType: 'inboundMessage';
+	phoneNumber: string | null;
+	text: string | null;
+	messageToken: string;
+	time: string | null;
+	timeRaw: string | number | null;
+	inReplyToMessageId: string | null;
+	trackingData: string | null;
+}
+
+export type CallbackEvent = DeliveryStatusEvent | InboundMessageEvent;
+
+// A timestamp at or above 1e11 cannot be seconds (that would be the year 5138), so it is taken as
+// milliseconds (1e11 ms is March 1973). Everything below is Unix seconds, as Viber-style
+// payloads and DecisionTelecom's example (2121212121) use.
+export const MILLISECONDS_THRESHOLD = 1e11;
+
+// Largest time a JavaScript Date can hold, in milliseconds.
+const MAX_DATE_MS = 8.64e15;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isPresent(value: unknown): boolean {
+	return value !== undefined && value !== null && value !== '';
+}
+
+/**
+ * A callback time as ISO 8601 (UTC), or null. Numbers and numeric strings below 1e11 are Unix
+ * seconds, from 1e11 on milliseconds; other strings are parsed as dates (e.g. ISO 8601).
+ */
+export function normaliseTime(value: unknown): string | null {
+	let ms: number | undefined;
+	if (typeof value === 'number' && Number.isFinite(value)) {
+		ms = Math.abs(value) >= MILLISECONDS_THRESHOLD ? value : value * 1000;
+	} else if (typeof value === 'string' && value.trim() !== '') {
+		const trimmed = value.trim();
+		if (/^-?\d+(\.\d+)?$/.test(trimmed)) {
+			const n = Number(trimmed);
+			ms = Math.abs(n) >= MILLISECONDS_THRESHOLD ? n : n * 1000;
+		} else {
+			const parsed = Date.parse(trimmed);
+			if (!Number.isNaN(parsed)) ms = parsed;
+		}
+	}
+	if (ms === undefined || !Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return null;
+	return new Date(Math.round(ms)).toISOString();
+}
+
+/** The DecisionTelecom message id in `tracking_id:100035` (also `tracking_id=100035`), or null. */
+export function trackingDataToMessageId(trackingData: unknown): string | null {
+	if (typeof trackingData !== 'string') return null;
+	const match = /(?:^|[\s,;&])tracking_id\s*[:=]\s*([^\s,;&]+)/i.exec(trackingData);
+	return match ? match[1] : null;
+}
+
+/** A status carries `message_id` and `status` (id and code as numbers or numeric strings). */
+export function isDeliveryStatus(entry: unknown): entry is Record<string, unknown> {
+	if (!isPlainObject(entry)) return false;
+	const report = describeDelivery(entry);
+	return report.messageId !== null && report.viberStatus !== null;
+}
+
+/** A 2-way reply carries `message_token` and `phone_number` (and `message.text`, `time`). */
+export function isInboundMessage(entry: unknown): entry is Record<string, unknown> {
+	if (!isPlainObject(entry)) return false;
+	if (idToString(entry.message_token) === undefined) return false;
+	if (!isPresent(entry.phone_number)) return false;
+	const message = entry.message;
+	return message === undefined || message === null || isPlainObject(message) || typeof message === 'string';
+}
+
+function toText(value: unknown): string | null {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return null;
+}
+
+function toTimeRaw(value: unknown): string | number | null {
+	if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) return value;
+	return null;
+}
+
+export function toInboundMessageEvent(entry: Record<string, unknown>): InboundMessageEvent {
+	const message = entry.message;
+	const text = isPlainObject(message) ? toText(message.text) : toText(message);
+	const trackingData = isPlainObject(message)
+		? toText(message.tracking_data)
+		: toText(entry.tracking_data);
+	return {
+		eventType: 'inboundMessage',
+		phoneNumber: idToString(entry.phone_number) ?? null,
+		text,
+		messageToken: idToString(entry.message_token) as string,
+		time: normaliseTime(entry.time),
+		timeRaw: toTimeRaw(entry.time),
+		inReplyToMessageId: trackingDataToMessageId(trackingData),
+		trackingData,
+	};
+}
+
+export function toDeliveryStatusEvent(entry: Record<string, unknown>): DeliveryStatusEvent {
+	return { eventType: 'deliveryStatus', ...describeDelivery(entry) };
+}
+
+/**
+ * Classifies one callback entry by its shape and normalises it; null when it matches no known
+ * event. A status is checked first, so an entry with both shapes counts as a status.
+ */
+export function classifyCallback(entry: unknown): CallbackEvent | null {
+	if (isDeliveryStatus(entry)) return toDeliveryStatusEvent(entry);
+	if (isInboundMessage(entry)) return toInboundMessageEvent(entry);
+	return null;
+}
+
+export interface ClassifiedEntry {
+	event: CallbackEvent;
+	raw: unknown;
+}
+
+/**
+ * Classifies a parsed body: an object is one entry, an array several. Entries that match no known
+ * event are left out and counted in `unknownCount`.
+ */
+export function classifyCallbackBody(
+	value: unknown,
+	raw: unknown,
+): { entries: ClassifiedEntry[]; unknownCount: number } {
+	const values = Array.isArray(value) ? value : [value];
+	const raws = Array.isArray(raw) && Array.isArray(value) ? raw : [raw];
+	const entries: ClassifiedEntry[] = [];
+	let unknownCount = 0;
+	values.forEach((entry, index) => {
+		const event = classifyCallback(entry);
+		if (event) entries.push({ event, raw: raws[index] ?? entry });
+		else unknownCount++;
+	});
+	return { entries, unknownCount };
+}
+
+export function eventToJson(event: CallbackEvent): IDataObject {
+	return { ...event } as unknown as IDataObject;
+}
