@@ -1,0 +1,115 @@
+import type { ApiOutcome } from './apiResponse';
+
+export interface Clock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+	random(): number;
+}
+
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_CAP_MS = 16000;
+
+/**
+ * One gate shared by every request of a node run: when DecisionTelecom answers 429 to any of
+ * them, all of them pause, so the node slows down as a whole instead of hammering the limit.
+ */
+export class RateLimitGate {
+	private resumeAt = 0;
+
+	private streak = 0;
+
+	constructor(private readonly clock: Clock) {}
+
+	async wait(): Promise<void> {
+		for (let left = this.resumeAt - this.clock.now(); left > 0; left = this.resumeAt - this.clock.now()) {
+			await this.clock.sleep(left);
+		}
+	}
+
+	/** Records a 429 and returns the pause it caused, in ms. */
+	rateLimited(retryAfterMs?: number): number {
+		this.streak++;
+		let pause: number;
+		if (retryAfterMs !== undefined) {
+			// Small jitter so paused requests do not all come back in the same millisecond.
+			pause = retryAfterMs + Math.round(this.clock.random() * Math.min(100, retryAfterMs * 0.1 + 10));
+		} else {
+			const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (this.streak - 1));
+			pause = Math.round(ceiling / 2 + (this.clock.random() * ceiling) / 2);
+		}
+		this.resumeAt = Math.max(this.resumeAt, this.clock.now() + pause);
+		return pause;
+	}
+
+	accepted(): void {
+		this.streak = 0;
+	}
+}
+
+export interface RetryPolicy {
+	/** Longest time one item may spend waiting for the rate limit before it fails. */
+	maxRateLimitWaitMs: number;
+	/** Extra attempts after an answer whose outcome is unknown; 0 for sends, which must never repeat. */
+	unknownOutcomeRetries: number;
+}
+
+/**
+ * Calls the API until it answers with something other than a 429 (bounded by the policy). A 429
+ * means the message was not accepted, so repeating it cannot send it twice.
+ */
+export async function callWithRetries(
+	call: () => Promise<ApiOutcome>,
+	gate: RateLimitGate,
+	policy: RetryPolicy,
+	clock: Clock,
+): Promise<ApiOutcome> {
+	let firstRefusedAt: number | undefined;
+	let unknownRetriesLeft = policy.unknownOutcomeRetries;
+	for (;;) {
+		await gate.wait();
+		const outcome = await call();
+		if (outcome.kind === 'ok') {
+			gate.accepted();
+			return outcome;
+		}
+		if (outcome.kind === 'failed') {
+			if (!outcome.failure.outcomeUnknown || unknownRetriesLeft <= 0) return outcome;
+			unknownRetriesLeft--;
+			await clock.sleep(BACKOFF_BASE_MS * 2 ** (policy.unknownOutcomeRetries - unknownRetriesLeft));
+			continue;
+		}
+		firstRefusedAt ??= clock.now();
+		const pause = gate.rateLimited(outcome.retryAfterMs);
+		const waited = clock.now() + pause - firstRefusedAt;
+		if (waited > policy.maxRateLimitWaitMs) {
+			const seconds = Math.round((clock.now() - firstRefusedAt) / 100) / 10;
+			return {
+				kind: 'failed',
+				failure: {
+					...outcome.failure,
+					message: `${outcome.failure.message} after retrying for ${seconds} s`,
+				},
+			};
+		}
+	}
+}
+
+/**
+ * Runs `work` for indexes 0..count-1 with at most `concurrency` running at once, starting them in
+ * order. Once `stop()` is true no new index starts; running ones finish.
+ */
+export async function forEachWithConcurrency(
+	count: number,
+	concurrency: number,
+	work: (index: number) => Promise<void>,
+	stop: () => boolean = () => false,
+): Promise<void> {
+	let next = 0;
+	const worker = async () => {
+		while (next < count && !stop()) {
+			const index = next++;
+			await work(index);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+}

@@ -1,0 +1,237 @@
+import { InputIssue } from './inputIssue';
+import { isMessageKind, MESSAGE_KINDS, SOURCE_TYPES, type Category, type MessageKind } from './messageKinds';
+import { normalizePhoneNumber } from './phone';
+import { measureSms } from './smsEncoding';
+
+export const LIMITS = {
+	sender: 20,
+	text: 1000,
+	buttonCaption: 30,
+	validityMin: 40,
+	validityMax: 21600,
+	/** Sent when SMS fallback is on and no validity period is given: DecisionTelecom documents
+	 * "Viber + SMS: TTL only 40 seconds", and without one Viber keeps trying for a day. */
+	smsFallbackValidity: 40,
+};
+
+/** What the user entered for one item, before validation. */
+export interface SendInput {
+	sender: unknown;
+	recipient: unknown;
+	messageKind: unknown;
+	category?: unknown;
+	text: unknown;
+	imageUrl?: unknown;
+	buttonCaption?: unknown;
+	buttonUrl?: unknown;
+	smsFallback?: unknown;
+	smsText?: unknown;
+	callbackUrl?: unknown;
+	validityPeriod?: unknown;
+	/** From the credential: used when the item has no Callback URL of its own. */
+	defaultCallbackUrl?: unknown;
+	/** From the credential: appended to the callback URL as `secret`. */
+	callbackSecret?: unknown;
+}
+
+/** The body of POST send-viber, as DecisionTelecom documents it. */
+export interface SendViberBody {
+	source_addr: string;
+	destination_addr: string;
+	message_type: number;
+	source_type: number;
+	text: string;
+	image?: string;
+	button_caption?: string;
+	button_action?: string;
+	text_sms?: string;
+	callback_url?: string;
+	validity_period?: number;
+}
+
+export interface SendPlan {
+	body: SendViberBody;
+	messageKind: MessageKind;
+	category: Category;
+}
+
+function asText(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	return typeof value === 'string' ? value : String(value);
+}
+
+function characterCount(text: string): number {
+	return Array.from(text).length;
+}
+
+function parseUrl(url: string): URL | undefined {
+	try {
+		return new URL(url);
+	} catch {
+		return undefined;
+	}
+}
+
+export function checkHttpUrl(value: unknown, parameter: string, fix: string): string {
+	const url = asText(value).trim();
+	const parsed = parseUrl(url);
+	if (!parsed) throw new InputIssue(parameter, url ? `'${url}' is not a valid URL` : 'is empty', fix);
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+		throw new InputIssue(parameter, `'${url}' must start with http:// or https://`, fix);
+	}
+	return url;
+}
+
+function checkImageUrl(value: unknown): string {
+	const fix = 'Enter a public http(s) link to a JPG or PNG image (at most 400×400 pixels).';
+	const url = checkHttpUrl(value, 'Image URL', fix);
+	if (!/\.(jpe?g|png)$/i.test(new URL(url).pathname)) {
+		throw new InputIssue('Image URL', `'${url}' does not end in .jpg, .jpeg or .png`, fix);
+	}
+	return url;
+}
+
+function checkLength(value: string, parameter: string, limit: number, fix: string): void {
+	const count = characterCount(value);
+	if (count > limit) {
+		throw new InputIssue(parameter, `is ${count} characters long; the limit is ${limit}`, fix);
+	}
+}
+
+function checkSmsText(value: unknown): string {
+	const text = asText(value);
+	if (text.trim() === '') {
+		throw new InputIssue(
+			'SMS Text',
+			'is empty',
+			"Enter the SMS to send when Viber does not deliver, or turn off 'SMS Fallback'.",
+		);
+	}
+	const sms = measureSms(text);
+	if (sms.length > sms.limit) {
+		const why =
+			sms.encoding === 'GSM-7'
+				? `${sms.length} GSM-7 characters (characters such as € [ ] { } count twice); the limit is ${sms.limit}`
+				: `${sms.length} characters in UCS-2, needed because of '${sms.firstNonGsmCharacter}'; the limit is ${sms.limit}`;
+		throw new InputIssue(
+			'SMS Text',
+			`is ${why}`,
+			sms.encoding === 'GSM-7'
+				? 'Shorten the SMS text.'
+				: `Shorten the SMS text to ${sms.limit} characters, or use only GSM-7 characters (Latin letters, digits, common punctuation) to get ${160}.`,
+		);
+	}
+	return text;
+}
+
+function checkValidity(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	if (!Number.isInteger(seconds) || seconds < LIMITS.validityMin || seconds > LIMITS.validityMax) {
+		throw new InputIssue(
+			'Validity Period',
+			`${asText(value)} is not a whole number of seconds from ${LIMITS.validityMin} to ${LIMITS.validityMax}`,
+			`Enter a number of seconds from ${LIMITS.validityMin} (40 seconds) to ${LIMITS.validityMax} (6 hours), or remove the field.`,
+		);
+	}
+	return seconds;
+}
+
+/**
+ * Validates one item's input and builds the send-viber body. Throws InputIssue naming the
+ * parameter; nothing here talks to the network.
+ */
+export function buildSendPlan(input: SendInput): SendPlan {
+	if (!isMessageKind(input.messageKind)) {
+		throw new InputIssue(
+			'Message Kind',
+			`'${asText(input.messageKind)}' is not a message kind`,
+			"Use one of 'text', 'textImageButton', 'twoWayText', 'twoWayTextImageButton'.",
+		);
+	}
+	const messageKind = input.messageKind;
+	const kind = MESSAGE_KINDS[messageKind];
+
+	// Image messages are promotional by DecisionTelecom's definition; only text kinds offer a choice.
+	let category: Category = kind.defaultCategory;
+	if (!kind.hasImageAndButton && input.category !== undefined && input.category !== '') {
+		if (input.category !== 'transactional' && input.category !== 'promotional') {
+			throw new InputIssue(
+				'Category',
+				`'${asText(input.category)}' is not a category`,
+				"Use 'transactional' or 'promotional'.",
+			);
+		}
+		category = input.category;
+	}
+
+	const sender = asText(input.sender).trim();
+	if (sender === '') {
+		throw new InputIssue('Sender', 'is empty', 'Enter the Viber sender name agreed with DecisionTelecom.');
+	}
+	checkLength(sender, 'Sender', LIMITS.sender, 'Use the sender name agreed with DecisionTelecom (at most 20 characters).');
+
+	const destination = normalizePhoneNumber(input.recipient);
+
+	const text = asText(input.text);
+	if (text.trim() === '') throw new InputIssue('Text', 'is empty', 'Enter the message text.');
+	checkLength(text, 'Text', LIMITS.text, 'Shorten the message text to 1000 characters.');
+
+	const body: SendViberBody = {
+		source_addr: sender,
+		destination_addr: destination,
+		message_type: kind.messageType,
+		source_type: SOURCE_TYPES[category],
+		text,
+	};
+
+	if (kind.hasImageAndButton) {
+		body.image = checkImageUrl(input.imageUrl);
+		const caption = asText(input.buttonCaption).trim();
+		if (caption === '') throw new InputIssue('Button Caption', 'is empty', 'Enter the text shown on the button.');
+		checkLength(caption, 'Button Caption', LIMITS.buttonCaption, 'Shorten the button caption to 30 characters.');
+		body.button_caption = caption;
+		body.button_action = checkHttpUrl(
+			input.buttonUrl,
+			'Button URL',
+			'Enter the http(s) link the button opens.',
+		);
+	}
+
+	const smsFallback = input.smsFallback === true;
+	if (smsFallback) {
+		if (category !== 'transactional') {
+			throw new InputIssue(
+				'SMS Fallback',
+				'is only available for transactional text messages',
+				"Set 'Category' to 'Transactional' with a text-only message kind, or turn off 'SMS Fallback'.",
+			);
+		}
+		body.text_sms = checkSmsText(input.smsText);
+	}
+
+	const ownCallbackUrl = asText(input.callbackUrl).trim();
+	const callbackUrl = ownCallbackUrl || asText(input.defaultCallbackUrl).trim();
+	if (callbackUrl !== '') {
+		const checked = checkHttpUrl(
+			callbackUrl,
+			ownCallbackUrl ? 'Callback URL' : "Default Callback URL (in the credential)",
+			"Paste the DecisionTelecom Trigger's Production URL, or another http(s) address that accepts POST requests.",
+		);
+		body.callback_url = withCallbackSecret(checked, asText(input.callbackSecret));
+	}
+
+	const validity = checkValidity(input.validityPeriod);
+	if (validity !== undefined) body.validity_period = validity;
+	else if (smsFallback) body.validity_period = LIMITS.smsFallbackValidity;
+
+	return { body, messageKind, category };
+}
+
+/** Adds the credential's callback secret to a callback URL as the `secret` query parameter. */
+function withCallbackSecret(url: string, secret: string): string {
+	if (!url || !secret) return url;
+	const parsed = new URL(url);
+	parsed.searchParams.set('secret', secret);
+	return parsed.toString();
+}
