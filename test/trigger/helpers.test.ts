@@ -1,0 +1,288 @@
+import {
+	expandFormFields,
+	formKeyToPath,
+	parseFormText,
+	readCallbackBody,
+} from '../../nodes/DecisionTelecom/trigger/body';
+import {
+	classifyCallback,
+	classifyCallbackBody,
+	isDeliveryStatus,
+	isInboundMessage,
+	normaliseTime,
+	trackingDataToMessageId,
+} from '../../nodes/DecisionTelecom/trigger/classify';
+import { redactSecret, secretsMatch } from '../../nodes/DecisionTelecom/trigger/secret';
+
+describe('formKeyToPath', () => {
+	it.each([
+		['message_id', ['message_id']],
+		['message[text]', ['message', 'text']],
+		['message.text', ['message', 'text']],
+		['a[b][c]', ['a', 'b', 'c']],
+		['a[b].c', ['a', 'b', 'c']],
+	])('%s', (key, path) => {
+		expect(formKeyToPath(key)).toEqual(path);
+	});
+});
+
+describe('expandFormFields', () => {
+	it('nests bracket and dot keys', () => {
+		expect(
+			expandFormFields({ message_token: '1', 'message[text]': 'hi', 'message.tracking_data': 't' }),
+		).toEqual({ message_token: '1', message: { text: 'hi', tracking_data: 't' } });
+	});
+
+	it('does not let a nested key overwrite a plain value, nor the reverse', () => {
+		expect(expandFormFields({ message: 'plain', 'message[text]': 'hi' })).toEqual({
+			message: 'plain',
+		});
+		expect(expandFormFields({ 'message[text]': 'hi', message: 'plain' })).toEqual({
+			message: { text: 'hi' },
+		});
+	});
+
+	it('drops prototype-polluting keys', () => {
+		const result = expandFormFields({
+			'__proto__[polluted]': 'yes',
+			'constructor[prototype][polluted]': 'yes',
+			status: '1',
+		});
+		expect(result).toEqual({ status: '1' });
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+});
+
+describe('parseFormText', () => {
+	it('decodes fields and keeps the first of repeated fields', () => {
+		expect(parseFormText('a=1&b=x+y%21&a=2')).toEqual({ a: '1', b: 'x y!' });
+	});
+
+	it.each(['', 'plain text', 'a=1&oops', '=1'])('rejects %j', (text) => {
+		expect(parseFormText(text)).toBeUndefined();
+	});
+});
+
+describe('readCallbackBody', () => {
+	const raw = (text: string) => Buffer.from(text, 'utf8');
+
+	it('parses JSON from the raw body with big integers as strings', () => {
+		expect(readCallbackBody(raw('{"message_id":9007199254740993,"status":1}'), {})).toEqual({
+			ok: true,
+			format: 'json',
+			value: { message_id: '9007199254740993', status: 1 },
+			raw: { message_id: '9007199254740993', status: 1 },
+		});
+	});
+
+	it('prefers the raw body over the parsed one', () => {
+		const result = readCallbackBody(raw('{"message_id":1,"status":1}'), { message_id: 2 });
+		expect(result.ok && result.value).toEqual({ message_id: 1, status: 1 });
+	});
+
+	it('tolerates a byte-order mark and surrounding whitespace', () => {
+		const result = readCallbackBody(raw('\uFEFF  [{"a":1}]\n'), {});
+		expect(result.ok && result.value).toEqual([{ a: 1 }]);
+	});
+
+	it('parses form data, nesting for classification and flat as raw', () => {
+		expect(readCallbackBody(raw('message%5Btext%5D=hi&phone_number=1'), {})).toEqual({
+			ok: true,
+			format: 'form',
+			value: { message: { text: 'hi' }, phone_number: '1' },
+			raw: { 'message[text]': 'hi', phone_number: '1' },
+		});
+	});
+
+	it('uses the parsed body without raw bytes', () => {
+		expect(readCallbackBody(undefined, { message_id: 1, status: 1 })).toMatchObject({
+			ok: true,
+			format: 'parsed',
+			value: { message_id: 1, status: 1 },
+		});
+		expect(readCallbackBody(Buffer.alloc(0), [{ message_id: 1 }])).toMatchObject({
+			ok: true,
+			value: [{ message_id: 1 }],
+		});
+	});
+
+	it('reads a parsed text body like raw bytes', () => {
+		expect(readCallbackBody(undefined, '{"message_id":1,"status":1}')).toMatchObject({
+			ok: true,
+			format: 'json',
+		});
+	});
+
+	it.each([
+		['broken JSON', raw('{"a":'), {}, 'The body is not valid JSON'],
+		['text', raw('hello'), {}, 'The body is neither JSON nor form data'],
+		['blank raw body', raw('  \n'), {}, 'The body is empty'],
+		['nothing at all', undefined, {}, 'The body is empty'],
+		['empty parsed array', undefined, [], 'The body is empty'],
+	])('rejects %s', (_name, rawBody, parsed, reason) => {
+		expect(readCallbackBody(rawBody, parsed)).toEqual({ ok: false, reason });
+	});
+});
+
+describe('normaliseTime', () => {
+	it.each([
+		[2121212121, '2037-03-21T01:35:21.000Z'],
+		['2121212121', '2037-03-21T01:35:21.000Z'],
+		[1732670000.5, '2024-11-27T01:13:20.500Z'],
+		[1732670000123, '2024-11-27T01:13:20.123Z'],
+		['1732670000123', '2024-11-27T01:13:20.123Z'],
+		[99999999999, '5138-11-16T09:46:39.000Z'],
+		[100000000000, '1973-03-03T09:46:40.000Z'],
+		[0, '1970-01-01T00:00:00.000Z'],
+		['2026-11-27T01:40:00+02:00', '2026-11-26T23:40:00.000Z'],
+	])('%j gives %s', (value, iso) => {
+		expect(normaliseTime(value)).toBe(iso);
+	});
+
+	it.each([undefined, null, '', 'soon', {}, [], Number.NaN, 1e300, '99999999999999999999'])(
+		'%j gives null',
+		(value) => {
+			expect(normaliseTime(value)).toBeNull();
+		},
+	);
+});
+
+describe('trackingDataToMessageId', () => {
+	it.each([
+		['tracking_id:100035', '100035'],
+		['tracking_id: 100035', '100035'],
+		['TRACKING_ID=42', '42'],
+		['order=7;tracking_id:9007199254740993', '9007199254740993'],
+		['something else', null],
+		['my_tracking_id:5', null],
+		[undefined, null],
+		[100035, null],
+	])('%j gives %j', (value, id) => {
+		expect(trackingDataToMessageId(value)).toBe(id);
+	});
+});
+
+describe('classifyCallback', () => {
+	it('recognises a status by message_id and status', () => {
+		expect(isDeliveryStatus({ message_id: 429, status: 0 })).toBe(true);
+		expect(isDeliveryStatus({ message_id: '429', status: '20' })).toBe(true);
+		expect(isDeliveryStatus({ message_id: 429 })).toBe(false);
+		expect(isDeliveryStatus({ status: 1 })).toBe(false);
+		expect(isDeliveryStatus({ message_id: '', status: 1 })).toBe(false);
+		expect(isDeliveryStatus({ message_id: 429, status: 'delivered' })).toBe(false);
+		expect(isDeliveryStatus([{ message_id: 429, status: 1 }])).toBe(false);
+	});
+
+	it('recognises a reply by message_token and phone_number', () => {
+		expect(isInboundMessage({ message_token: 1, phone_number: '380', message: { text: 'x' } })).toBe(
+			true,
+		);
+		expect(isInboundMessage({ message_token: '1', phone_number: 380 })).toBe(true);
+		expect(isInboundMessage({ message_token: 1, message: { text: 'x' } })).toBe(false);
+		expect(isInboundMessage({ phone_number: '380', message: { text: 'x' } })).toBe(false);
+		expect(isInboundMessage({ message_token: 1, phone_number: '380', message: [1] })).toBe(false);
+	});
+
+	it('names statuses the way describeDelivery does', () => {
+		expect(classifyCallback({ message_id: 1, status: 2 })).toMatchObject({
+			eventType: 'deliveryStatus',
+			viberStatusName: 'error',
+			final: true,
+			delivered: false,
+		});
+		expect(classifyCallback({ message_id: 1, status: 5 })).toMatchObject({
+			viberStatusName: 'pending',
+			final: false,
+		});
+	});
+
+	it('normalises a reply with missing optional parts to nulls', () => {
+		expect(classifyCallback({ message_token: 7, phone_number: '380501234567' })).toEqual({
+			eventType: 'inboundMessage',
+			phoneNumber: '380501234567',
+			text: null,
+			messageToken: '7',
+			time: null,
+			timeRaw: null,
+			inReplyToMessageId: null,
+			trackingData: null,
+		});
+	});
+
+	it('takes a plain string message as the text', () => {
+		expect(
+			classifyCallback({ message_token: 7, phone_number: '1', message: 'STOP', tracking_data: 'tracking_id:3' }),
+		).toMatchObject({ text: 'STOP', inReplyToMessageId: '3' });
+	});
+
+	it('returns null for anything else', () => {
+		for (const entry of [null, 42, 'x', [], {}, { text: 'hi' }]) {
+			expect(classifyCallback(entry)).toBeNull();
+		}
+	});
+
+	it('classifies each array entry and counts unknown ones', () => {
+		const value = [{ message_id: 1, status: 1 }, { nope: true }, { message_token: 2, phone_number: '3' }];
+		const { entries, unknownCount } = classifyCallbackBody(value, value);
+		expect(entries.map((e) => e.event.eventType)).toEqual(['deliveryStatus', 'inboundMessage']);
+		expect(entries[1].raw).toBe(value[2]);
+		expect(unknownCount).toBe(1);
+	});
+
+	it('keeps the flat form fields as the raw of a single entry', () => {
+		const raw = { message_token: '2', phone_number: '3', 'message[text]': 'hi' };
+		const { entries } = classifyCallbackBody(
+			{ message_token: '2', phone_number: '3', message: { text: 'hi' } },
+			raw,
+		);
+		expect(entries[0].raw).toBe(raw);
+	});
+});
+
+describe('secretsMatch', () => {
+	it('accepts only the exact secret', () => {
+		expect(secretsMatch('abc-123', 'abc-123')).toBe(true);
+		expect(secretsMatch('abc-124', 'abc-123')).toBe(false);
+		expect(secretsMatch('abc-1234', 'abc-123')).toBe(false);
+		expect(secretsMatch('ABC-123', 'abc-123')).toBe(false);
+	});
+
+	it.each([undefined, null, '', 123, ['abc-123'], { value: 'abc-123' }])(
+		'rejects %j',
+		(received) => {
+			expect(secretsMatch(received, 'abc-123')).toBe(false);
+		},
+	);
+
+	it('never matches an empty expected secret', () => {
+		expect(secretsMatch('', '')).toBe(false);
+	});
+});
+
+describe('redactSecret', () => {
+	it('removes the secret from strings and keys, deeply, without touching the input', () => {
+		const input = {
+			url: 'https://h/webhook?a=1&secret=abc-123&b=2',
+			list: ['abc-123', 1, null],
+			'abc-123': { nested: 'xabc-123y' },
+		};
+		const copy = JSON.parse(JSON.stringify(input));
+		expect(redactSecret(input, 'abc-123')).toEqual({
+			url: 'https://h/webhook?a=1&secret=[redacted]&b=2',
+			list: ['[redacted]', 1, null],
+			'[redacted]': { nested: 'x[redacted]y' },
+		});
+		expect(input).toEqual(copy);
+	});
+
+	it('removes secret= query values even without a configured secret', () => {
+		expect(redactSecret('https://h/w?SECRET=zzz#f', '')).toBe('https://h/w?SECRET=[redacted]#f');
+	});
+
+	it('keeps a __proto__ key as a plain property', () => {
+		const parsed = JSON.parse('{"__proto__":{"polluted":true}}');
+		const result = redactSecret(parsed, 'x') as Record<string, unknown>;
+		expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+		expect(Object.keys(result)).toEqual(['__proto__']);
+	});
+});
