@@ -33,8 +33,7 @@ export class DecisionTelecomTrigger implements INodeType {
 		description:
 			'Starts the workflow when DecisionTelecom reports a delivery status or a customer replies to a 2-way message',
 		eventTriggerDescription: 'Waiting for a DecisionTelecom callback',
-		activationMessage:
-			'DecisionTelecom callbacks to the Production URL now start this workflow.',
+		activationMessage: 'DecisionTelecom callbacks to the Production URL now start this workflow.',
 		defaults: {
 			name: 'DecisionTelecom Trigger',
 		},

@@ -29,10 +29,7 @@ function jsonItems(result: IWebhookResponseData) {
 	return result.workflowData![0].map((item) => item.json);
 }
 
-function expectRejected(
-	outcome: Awaited<ReturnType<typeof run>>,
-	code: number,
-): void {
+function expectRejected(outcome: Awaited<ReturnType<typeof run>>, code: number): void {
 	expect(outcome.result).toEqual({ noWebhookResponse: true });
 	expect(outcome.result.workflowData).toBeUndefined();
 	expect(outcome.res.status).toHaveBeenCalledWith(code);

@@ -58,8 +58,12 @@ export function createContext(options: ContextOptions = {}) {
 			: Buffer.isBuffer(options.rawBody)
 				? options.rawBody
 				: Buffer.from(options.rawBody, 'utf8');
-	ctx.getRequestObject.mockReturnValue({ rawBody } as unknown as ReturnType<IWebhookFunctions['getRequestObject']>);
-	ctx.getResponseObject.mockReturnValue(res as unknown as ReturnType<IWebhookFunctions['getResponseObject']>);
+	ctx.getRequestObject.mockReturnValue({ rawBody } as unknown as ReturnType<
+		IWebhookFunctions['getRequestObject']
+	>);
+	ctx.getResponseObject.mockReturnValue(
+		res as unknown as ReturnType<IWebhookFunctions['getResponseObject']>,
+	);
 	const params: Record<string, unknown> = {
 		events: options.events ?? ['deliveryStatus', 'inboundMessage'],
 		simplify: options.simplify ?? true,

@@ -13,7 +13,10 @@ interface WorkflowNode {
 
 interface Workflow {
 	nodes: WorkflowNode[];
-	connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	>;
 }
 
 const CORE_TYPES = new Set([
@@ -53,7 +56,9 @@ describe.each([
 
 describe('examples/send-two-way-message.json', () => {
 	it('sends a 2-way text and leaves the callback URL to the credential', () => {
-		const send = sendTwoWay.nodes.find((n) => n.type === 'n8n-nodes-decisiontelecom.decisionTelecom');
+		const send = sendTwoWay.nodes.find(
+			(n) => n.type === 'n8n-nodes-decisiontelecom.decisionTelecom',
+		);
 		expect(send?.parameters).toMatchObject({
 			resource: 'viberMessage',
 			operation: 'send',
@@ -62,7 +67,10 @@ describe('examples/send-two-way-message.json', () => {
 		expect(send?.parameters).toHaveProperty('sender');
 		expect(send?.parameters).toHaveProperty('recipient');
 		expect(send?.parameters).toHaveProperty('text');
-		expect((send?.parameters as { additionalFields?: { callbackUrl?: string } }).additionalFields?.callbackUrl ?? '').toBe('');
+		expect(
+			(send?.parameters as { additionalFields?: { callbackUrl?: string } }).additionalFields
+				?.callbackUrl ?? '',
+		).toBe('');
 	});
 });
 
@@ -73,7 +81,9 @@ describe('examples/handle-replies.json', () => {
 	) as WorkflowNode;
 
 	it('gives the trigger a fixed webhookId and valid parameters', () => {
-		expect(trigger.webhookId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+		expect(trigger.webhookId).toMatch(
+			/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+		);
 		const properties = new DecisionTelecomTrigger().description.properties;
 		const names = new Set(properties.map((p) => p.name));
 		for (const key of Object.keys(trigger.parameters)) expect(names.has(key)).toBe(true);

@@ -174,9 +174,9 @@ describe('classifyCallback', () => {
 	});
 
 	it('recognises a reply by message_token and phone_number', () => {
-		expect(isInboundMessage({ message_token: 1, phone_number: '380', message: { text: 'x' } })).toBe(
-			true,
-		);
+		expect(
+			isInboundMessage({ message_token: 1, phone_number: '380', message: { text: 'x' } }),
+		).toBe(true);
 		expect(isInboundMessage({ message_token: '1', phone_number: 380 })).toBe(true);
 		expect(isInboundMessage({ message_token: 1, message: { text: 'x' } })).toBe(false);
 		expect(isInboundMessage({ phone_number: '380', message: { text: 'x' } })).toBe(false);
@@ -211,7 +211,12 @@ describe('classifyCallback', () => {
 
 	it('takes a plain string message as the text', () => {
 		expect(
-			classifyCallback({ message_token: 7, phone_number: '1', message: 'STOP', tracking_data: 'tracking_id:3' }),
+			classifyCallback({
+				message_token: 7,
+				phone_number: '1',
+				message: 'STOP',
+				tracking_data: 'tracking_id:3',
+			}),
 		).toMatchObject({ text: 'STOP', inReplyToMessageId: '3' });
 	});
 
@@ -222,7 +227,11 @@ describe('classifyCallback', () => {
 	});
 
 	it('classifies each array entry and counts unknown ones', () => {
-		const value = [{ message_id: 1, status: 1 }, { nope: true }, { message_token: 2, phone_number: '3' }];
+		const value = [
+			{ message_id: 1, status: 1 },
+			{ nope: true },
+			{ message_token: 2, phone_number: '3' },
+		];
 		const { entries, unknownCount } = classifyCallbackBody(value, value);
 		expect(entries.map((e) => e.event.eventType)).toEqual(['deliveryStatus', 'inboundMessage']);
 		expect(entries[1].raw).toBe(value[2]);

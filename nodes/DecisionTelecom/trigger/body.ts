@@ -89,7 +89,8 @@ export function readCallbackBody(rawBody: unknown, parsedBody: unknown): ParsedC
 			}
 		}
 		const fields = parseFormText(trimmed);
-		if (fields === undefined) return { ok: false, reason: 'The body is neither JSON nor form data' };
+		if (fields === undefined)
+			return { ok: false, reason: 'The body is neither JSON nor form data' };
 		return { ok: true, format: 'form', value: expandFormFields(fields), raw: fields };
 	}
 

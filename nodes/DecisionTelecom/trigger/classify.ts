@@ -82,7 +82,12 @@ export function isInboundMessage(entry: unknown): entry is Record<string, unknow
 	if (idToString(entry.message_token) === undefined) return false;
 	if (!isPresent(entry.phone_number)) return false;
 	const message = entry.message;
-	return message === undefined || message === null || isPlainObject(message) || typeof message === 'string';
+	return (
+		message === undefined ||
+		message === null ||
+		isPlainObject(message) ||
+		typeof message === 'string'
+	);
 }
 
 function toText(value: unknown): string | null {
@@ -92,7 +97,8 @@ function toText(value: unknown): string | null {
 }
 
 function toTimeRaw(value: unknown): string | number | null {
-	if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) return value;
+	if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
+		return value;
 	return null;
 }
 
