@@ -1,0 +1,394 @@
+'use strict';
+/**
+ * Mock of the DecisionTelecom Viber API (loopback only, no dependencies).
+ *
+ * Wire format: shared/reference/decisiontelecom-api.md sections 2-6 and 12.
+ *
+ *   POST /v1/api/send-viber     -> {"message_id":<id>}        (ids consecutive, raw JSON integers)
+ *   POST /v1/api/receive-viber  -> {"message_id":<id>,"status":N[,"sms_message_id":X,"sms_message_status":Y]}
+ *   GET  /health                -> {"ok":true}
+ *   GET  /__control/requests    -> every request received (JSON array)
+ *   GET  /__control/state       -> counters and configuration
+ *   POST /__control/reset       -> forget requests, counters, statuses, faults (body: optional options)
+ *   POST /__control/configure   -> merge options (see DEFAULTS) and/or queue faults
+ *
+ * Module use:  const { startMock } = require('./server');
+ *              const mock = await startMock({ port: 0, apiKey: 'k' });
+ *              mock.url, mock.port, mock.requests(), mock.reset(), mock.configure({...}), await mock.close()
+ * CLI use:     node test/mock/server.js --port 18080 [--api-key KEY] [--log requests.jsonl]
+ *
+ * Faults (options.faults, consumed one per request to /v1/api/*, in order; `times` repeats one):
+ *   { type: 'rateLimit', http: 429|200, retryAfter?: seconds, rateLimitReset?: seconds }
+ *   { type: 'serverErrorText' }            HTTP 500 "Some general error"
+ *   { type: 'serverErrorJson', http?: 500|200 }   code 2 body
+ *   { type: 'balance', http?: 402|200 }   code 3 body
+ *   { type: 'invalidParameter', param: 'x', http?: 400|200 }
+ *   { type: 'unauthorized' }               HTTP 401 Yii2 body
+ *   { type: 'html', http?: 502 }           HTML error page
+ *   { type: 'malformedJson' }              HTTP 200 `{message: 429}`
+ *   { type: 'reset' }                      connection reset (socket destroyed, no response)
+ *   { type: 'delay', ms: 30000 }           answer normally after a long delay
+ */
+const http = require('node:http');
+const fs = require('node:fs');
+
+const UNAUTHORIZED_BODY =
+	'{"name":"Unauthorized","message":"Your request was made with invalid credentials.","code":0,"status":401}';
+const RATE_LIMIT_BODY = '{"name":"Too Many Requests","message":"Rate limit exceeded","code":0,"status":429}';
+const SERVER_ERROR_BODY =
+	'{"name":"Internal server error","message":"The server encountered an unexpected condition which prevented it from fulfilling the request","code":2,"status":500}';
+const BALANCE_BODY = '{"name":"Topup balance is required","message":"User balance is empty","code":3,"status":402}';
+const invalidParameterBody = (param) =>
+	`{"name":"Invalid Parameter: ${param}","message":"Empty parameter or parameter validation error","code":1,"status":400}`;
+
+const DEFAULTS = {
+	apiKey: 'test-access-key',
+	/** first message_id; a string or number; may exceed 2^53 (kept as BigInt). */
+	startMessageId: '429',
+	/** HTTP status used for API error bodies: 'matching' (400/402/429/500) or 200. */
+	errorHttpStatus: 'matching',
+	/** accepted requests per second on /v1/api/* (0 = unlimited); excess answered 429. */
+	rateLimitPerSecond: 0,
+	/** HTTP status of rate-limit answers from the limiter ('matching' = 429, or 200). */
+	rateLimitHttpStatus: 429,
+	/** latency added to every /v1/api/* answer, in ms. */
+	latencyMs: 0,
+	/** status answered for ids sent through this mock and not configured otherwise. */
+	defaultStatus: 0,
+	/** per message id (string): { status, sms_message_id?, sms_message_status? } */
+	statuses: {},
+	/** queue of scripted faults, see header. */
+	faults: [],
+	/** optional JSONL file that receives every request record. */
+	logFile: undefined,
+};
+
+const REQUIRED_SEND_FIELDS = ['source_addr', 'destination_addr', 'message_type', 'source_type'];
+
+function createState(options) {
+	const state = { options: { ...DEFAULTS, statuses: {}, faults: [] }, requests: [] };
+	applyOptions(state, options || {});
+	resetCounters(state);
+	return state;
+}
+
+function resetCounters(state) {
+	state.nextId = BigInt(String(state.options.startMessageId));
+	state.sent = new Map(); // id -> raw body
+	state.acceptedBodies = new Map(); // canonical body -> count
+	state.counters = { accepted: 0, duplicates: 0, rejected: 0, statusQueries: 0 };
+	state.window = []; // timestamps of accepted requests for the rate limiter
+}
+
+function applyOptions(state, options) {
+	const o = { ...options };
+	if (o.faults) {
+		const expanded = [];
+		for (const f of o.faults) for (let i = 0; i < (f.times || 1); i++) expanded.push({ ...f });
+		state.options.faults.push(...expanded);
+		delete o.faults;
+	}
+	if (o.statuses) {
+		Object.assign(state.options.statuses, o.statuses);
+		delete o.statuses;
+	}
+	Object.assign(state.options, o);
+	if (o.startMessageId !== undefined && state.counters) state.nextId = BigInt(String(o.startMessageId));
+}
+
+function canonical(value) {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (value && typeof value === 'object')
+		return `{${Object.keys(value)
+			.sort()
+			.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+			.join(',')}}`;
+	return JSON.stringify(value);
+}
+
+function checkAuth(header, apiKey) {
+	if (!header || !/^Basic /i.test(header)) return false;
+	const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+	return decoded === apiKey || decoded === `${apiKey}:`;
+}
+
+/** The message_id of a receive-viber body, as digits, read from the raw text (no precision loss). */
+function rawMessageId(rawBody) {
+	const m = /"message_id"\s*:\s*"?\s*(-?\d+)\s*"?/.exec(rawBody || '');
+	return m ? m[1] : undefined;
+}
+
+function isEmpty(v) {
+	return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function handleSend(state, body) {
+	for (const field of REQUIRED_SEND_FIELDS) if (isEmpty(body[field])) return apiError(state, 400, invalidParameterBody(field));
+	const type = Number(body.message_type);
+	if (![106, 108, 206, 208, 222, 225, 301, 304].includes(type)) return apiError(state, 400, invalidParameterBody('message_type'));
+	if (![1, 2].includes(Number(body.source_type))) return apiError(state, 400, invalidParameterBody('source_type'));
+	if (!/^\d{1,20}$/.test(String(body.destination_addr))) return apiError(state, 400, invalidParameterBody('destination_addr'));
+	if (String(body.source_addr).length > 20) return apiError(state, 400, invalidParameterBody('source_addr'));
+	if ([106, 108, 206, 208].includes(type) && isEmpty(body.text)) return apiError(state, 400, invalidParameterBody('text'));
+	if ([108, 208].includes(type))
+		for (const field of ['image', 'button_caption', 'button_action'])
+			if (isEmpty(body[field])) return apiError(state, 400, invalidParameterBody(field));
+	const id = state.nextId.toString();
+	state.nextId += 1n;
+	const key = canonical(body);
+	const seen = state.acceptedBodies.get(key) || 0;
+	if (seen > 0) state.counters.duplicates++;
+	state.acceptedBodies.set(key, seen + 1);
+	state.counters.accepted++;
+	state.sent.set(id, body);
+	return { status: 200, body: `{"message_id":${id}}`, accepted: true, messageId: id };
+}
+
+function handleStatus(state, body, raw) {
+	const id = rawMessageId(raw);
+	if (id === undefined) return apiError(state, 400, invalidParameterBody('message_id'));
+	state.counters.statusQueries++;
+	const configured = state.options.statuses[id];
+	if (!configured && !state.sent.has(id)) return apiError(state, 400, invalidParameterBody('message_id'));
+	const s = configured || { status: state.options.defaultStatus };
+	let text = `{"message_id":${id},"status":${Number(s.status)}`;
+	if (s.sms_message_id !== undefined && s.sms_message_id !== null) text += `,"sms_message_id":${String(s.sms_message_id)}`;
+	if (s.sms_message_status !== undefined && s.sms_message_status !== null)
+		text += `,"sms_message_status":${Number(s.sms_message_status)}`;
+	return { status: 200, body: `${text}}` };
+}
+
+function apiError(state, matchingStatus, body, httpOverride) {
+	state.counters.rejected++;
+	let status = httpOverride;
+	if (status === undefined) status = state.options.errorHttpStatus === 'matching' ? matchingStatus : Number(state.options.errorHttpStatus);
+	return { status, body };
+}
+
+function faultResponse(state, fault) {
+	switch (fault.type) {
+		case 'rateLimit': {
+			const headers = {};
+			if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
+			if (fault.rateLimitReset !== undefined) {
+				headers['X-Rate-Limit-Limit'] = String(fault.rateLimitLimit ?? 1);
+				headers['X-Rate-Limit-Remaining'] = '0';
+				headers['X-Rate-Limit-Reset'] = String(fault.rateLimitReset);
+			}
+			return { status: fault.http ?? 429, body: RATE_LIMIT_BODY, headers, rejected: true };
+		}
+		case 'serverErrorText':
+			return { status: fault.http ?? 500, body: fault.body ?? 'Some general error', contentType: 'text/plain', rejected: true };
+		case 'serverErrorJson':
+			return { status: fault.http ?? 500, body: SERVER_ERROR_BODY, rejected: true };
+		case 'balance':
+			return { status: fault.http ?? 402, body: BALANCE_BODY, rejected: true };
+		case 'invalidParameter':
+			return { status: fault.http ?? 400, body: invalidParameterBody(fault.param || 'source_addr'), rejected: true };
+		case 'unauthorized':
+			return { status: 401, body: UNAUTHORIZED_BODY, rejected: true };
+		case 'html':
+			return {
+				status: fault.http ?? 502,
+				body: '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>',
+				contentType: 'text/html',
+				rejected: true,
+			};
+		case 'malformedJson':
+			return { status: fault.http ?? 200, body: '{message: 429}', rejected: true };
+		case 'reset':
+			return { destroy: true };
+		case 'delay':
+			return { delayMs: fault.ms ?? 30000 };
+		default:
+			throw new Error(`unknown fault type ${fault.type}`);
+	}
+}
+
+function rateLimited(state, now) {
+	const limit = Number(state.options.rateLimitPerSecond) || 0;
+	if (!limit) return false;
+	state.window = state.window.filter((t) => now - t < 1000);
+	return state.window.length >= limit;
+}
+
+function createServer(state) {
+	const server = http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', () => {
+			const raw = Buffer.concat(chunks).toString('utf8');
+			handle(state, req, res, raw).catch((err) => {
+				if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+				res.end(String(err && err.stack));
+			});
+		});
+	});
+	server.on('connection', (socket) => {
+		state.sockets.add(socket);
+		socket.on('close', () => state.sockets.delete(socket));
+	});
+	return server;
+}
+
+function send(res, status, body, extraHeaders = {}, contentType = 'application/json; charset=UTF-8') {
+	res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...extraHeaders });
+	res.end(body);
+}
+
+async function handle(state, req, res, raw) {
+	const url = new URL(req.url, 'http://127.0.0.1');
+	const path = url.pathname.replace(/\/+$/, '');
+
+	// control API (not logged)
+	if (path === '/health') return send(res, 200, '{"ok":true}');
+	if (path === '/__control/requests' && req.method === 'GET') return send(res, 200, JSON.stringify(state.requests));
+	if (path === '/__control/state' && req.method === 'GET')
+		return send(res, 200, JSON.stringify({ counters: state.counters, nextId: state.nextId.toString(), options: state.options }));
+	if (path === '/__control/reset' && req.method === 'POST') {
+		reset(state, raw ? JSON.parse(raw) : {});
+		return send(res, 200, '{"ok":true}');
+	}
+	if (path === '/__control/configure' && req.method === 'POST') {
+		applyOptions(state, raw ? JSON.parse(raw) : {});
+		return send(res, 200, '{"ok":true}');
+	}
+
+	let parsed;
+	let parseError;
+	try {
+		parsed = raw ? JSON.parse(raw) : undefined;
+	} catch (e) {
+		parseError = e.message;
+	}
+	const record = {
+		time: new Date().toISOString(),
+		method: req.method,
+		path: url.pathname,
+		query: url.search,
+		authorization: req.headers.authorization ?? null,
+		contentType: req.headers['content-type'] ?? null,
+		accept: req.headers.accept ?? null,
+		rawBody: raw,
+		body: parsed,
+		parseError,
+		status: null,
+	};
+	state.requests.push(record);
+	const finish = (result) => {
+		record.status = result.destroy ? 'reset' : result.status;
+		if (result.messageId) record.messageId = result.messageId;
+		if (state.options.logFile) fs.appendFileSync(state.options.logFile, `${JSON.stringify(record)}\n`);
+		if (result.destroy) return req.socket.destroy();
+		send(res, result.status, result.body, result.headers, result.contentType);
+	};
+
+	const isSend = path === '/v1/api/send-viber';
+	const isStatus = path === '/v1/api/receive-viber';
+	if (!isSend && !isStatus) return finish({ status: 404, body: '{"name":"Not Found","message":"Page not found.","code":0,"status":404}' });
+	if (req.method !== 'POST')
+		return finish({ status: 405, body: '{"name":"Method Not Allowed","message":"Method Not Allowed. This URL can only handle the following request methods: POST.","code":0,"status":405}' });
+
+	if (state.options.latencyMs) await sleep(state.options.latencyMs);
+
+	const fault = state.options.faults.shift();
+	if (fault) {
+		const r = faultResponse(state, fault);
+		if (r.delayMs) await sleep(r.delayMs);
+		else {
+			record.fault = fault.type;
+			if (r.rejected) state.counters.rejected++;
+			return finish(r);
+		}
+	}
+
+	if (!checkAuth(req.headers.authorization, state.options.apiKey)) {
+		state.counters.rejected++;
+		return finish({ status: 401, body: UNAUTHORIZED_BODY });
+	}
+	if (isSend) {
+		const now = Date.now();
+		if (rateLimited(state, now)) {
+			state.counters.rejected++;
+			record.rateLimited = true;
+			const http429 = state.options.rateLimitHttpStatus === 200 ? 200 : 429;
+			return finish({ status: http429, body: RATE_LIMIT_BODY, headers: { 'X-Rate-Limit-Limit': String(state.options.rateLimitPerSecond), 'X-Rate-Limit-Remaining': '0', 'X-Rate-Limit-Reset': '1' } });
+		}
+		if (parseError || !parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+			return finish(apiError(state, 400, invalidParameterBody('source_addr')));
+		const result = handleSend(state, parsed);
+		if (result.accepted && state.options.rateLimitPerSecond) state.window.push(now);
+		return finish(result);
+	}
+	return finish(handleStatus(state, parsed || {}, raw));
+}
+
+function sleep(ms) {
+	return new Promise((r) => setTimeout(r, ms));
+}
+
+function reset(state, options) {
+	state.requests.length = 0;
+	state.options = { ...DEFAULTS, statuses: {}, faults: [], apiKey: state.options.apiKey, startMessageId: state.options.startMessageId, logFile: state.options.logFile };
+	applyOptions(state, options || {});
+	resetCounters(state);
+}
+
+/**
+ * Start the mock on 127.0.0.1. options: DEFAULTS plus `port` (0 = any free port).
+ * Resolves to { url, port, requests(), counters(), reset(opts), configure(opts), close() }.
+ */
+function startMock(options = {}) {
+	const { port = 0, host = '127.0.0.1', ...rest } = options;
+	const state = createState(rest);
+	state.sockets = new Set();
+	const server = createServer(state);
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			const actual = server.address().port;
+			resolve({
+				url: `http://${host}:${actual}`,
+				port: actual,
+				requests: () => state.requests.slice(),
+				counters: () => ({ ...state.counters }),
+				reset: (opts) => reset(state, opts),
+				configure: (opts) => applyOptions(state, opts),
+				close: () =>
+					new Promise((done) => {
+						for (const s of state.sockets) s.destroy();
+						server.close(() => done());
+					}),
+			});
+		});
+	});
+}
+
+module.exports = { startMock, checkAuth, rawMessageId, bodies: { UNAUTHORIZED_BODY, RATE_LIMIT_BODY, SERVER_ERROR_BODY, BALANCE_BODY, invalidParameterBody } };
+
+if (require.main === module) {
+	const args = process.argv.slice(2);
+	const opt = (name, def) => {
+		const i = args.indexOf(`--${name}`);
+		return i >= 0 ? args[i + 1] : def;
+	};
+	startMock({
+		port: Number(opt('port', process.env.DT_MOCK_PORT || 18080)),
+		apiKey: opt('api-key', process.env.DT_MOCK_API_KEY || DEFAULTS.apiKey),
+		startMessageId: opt('start-id', DEFAULTS.startMessageId),
+		rateLimitPerSecond: Number(opt('rate-limit', 0)),
+		latencyMs: Number(opt('latency', 0)),
+		logFile: opt('log', undefined),
+	}).then(
+		(mock) => {
+			console.log(`DecisionTelecom mock listening on ${mock.url} (base URL ${mock.url}/v1/api)`);
+			const stop = () => mock.close().then(() => process.exit(0));
+			process.on('SIGINT', stop);
+			process.on('SIGTERM', stop);
+		},
+		(err) => {
+			console.error(err.message);
+			process.exit(1);
+		},
+	);
+}
