@@ -255,6 +255,20 @@ function buildFixtures(mockUrl) {
 		CRED,
 		{ onError: 'continueRegularOutput' },
 	);
+	const sixItems = {
+		...items,
+		id: 'c0000000-0000-4000-8000-000000000002',
+		name: 'Six recipients',
+		parameters: {
+			jsCode: 'return [1, 2, 3, 4, 5, 6].map((n) => ({ json: { recipient: `38050000000${n}` } }));',
+		},
+	};
+	const pacedNode = actionNode('Send paced', {
+		...SEND_NODES['Send 2-way'].parameters,
+		recipient: '={{ $json.recipient }}',
+		options: { maxConcurrentRequests: 3, rateLimitMaxWait: 30 },
+	});
+	const oneNode = actionNode('Send one', SEND_NODES['Send 2-way'].parameters);
 	const triggerNode = {
 		id: 'd0000000-0000-4000-8000-000000000001',
 		name: 'DecisionTelecom Trigger',
@@ -274,6 +288,11 @@ function buildFixtures(mockUrl) {
 			...fanOut('Start', [items.name]),
 			...fanOut(items.name, [cofNode.name]),
 		}),
+		e2eRateLimit: workflow('e2eRateLimit', 'E2E rate limit', [manual, sixItems, pacedNode], {
+			...fanOut('Start', [sixItems.name]),
+			...fanOut(sixItems.name, [pacedNode.name]),
+		}),
+		e2eSendOne: workflow('e2eSendOne', 'E2E send one', [manual, oneNode], fanOut('Start', [oneNode.name])),
 		e2eTrigger: workflow('e2eTrigger', 'E2E trigger', [triggerNode], {}),
 	};
 	return { credentials, workflows };
@@ -491,6 +510,30 @@ async function main() {
 		assert.match(String(out[1].error), /\[item 1\]/, `error item: ${JSON.stringify(out[1])}`);
 	});
 
+	// --- rate limit and server errors (mock faults) ------------------------------------------
+	mock.reset({ rateLimitPerSecond: 2, faults: [{ type: 'rateLimit', http: 200, retryAfter: 1 }] });
+	await check('rate limit (429 body with HTTP 200, then 2 messages/s): every item sent once, none twice', async () => {
+		const { run } = await execute('e2eRateLimit');
+		assert.equal(runError(run), undefined, `execution failed: ${JSON.stringify(runError(run))}`);
+		const out = nodeOutput(run, 'Send paced');
+		const reqs = mock.requests().filter((r) => r.path === '/v1/api/send-viber');
+		const accepted = reqs.filter((r) => r.messageId);
+		assert.ok(reqs.length > accepted.length, 'the mock never answered 429');
+		assert.equal(mock.counters().accepted, 6, `accepted ${mock.counters().accepted}`);
+		assert.equal(mock.counters().duplicates, 0, 'duplicates');
+		assert.deepEqual(
+			out.map((o) => o.messageId),
+			[1, 2, 3, 4, 5, 6].map((n) => accepted.find((r) => r.body.destination_addr === `38050000000${n}`)?.messageId),
+		);
+	});
+
+	mock.reset({ faults: [{ type: 'serverErrorText' }] });
+	await check('HTTP 500 on send: the execution fails and the message is not re-sent blindly', async () => {
+		const { run } = await execute('e2eSendOne');
+		assert.ok(runError(run), 'the execution did not fail');
+		assert.equal(mock.requests().length, 1, `mock received ${mock.requests().length} requests`);
+	});
+
 	// --- the server: package loaded, trigger ------------------------------------------------------
 	await check('publish the trigger workflow with the CLI', async () => {
 		const r = await cli(['publish:workflow', '--id=e2eTrigger']);
@@ -619,11 +662,23 @@ async function main() {
 			const answers = {};
 			answers.wrongSecret = (await postHook('?secret=not-the-secret', '{"message_id":429,"status":1}')).status;
 			answers.missingSecret = (await postHook('', '{"message_id":429,"status":1}')).status;
-			answers.invalidJson = (await postHook(`?secret=${CALLBACK_SECRET}`, '{"message_id":429,"status":')).status;
+			// n8n itself answers 422 "Failed to parse request body" for broken JSON declared as
+			// application/json, before the node runs; as text/plain the node sees it and answers 400.
+			const invalidJsonAsJson = (await postHook(`?secret=${CALLBACK_SECRET}`, '{"message_id":429,"status":')).status;
+			answers.invalidJsonAsJson = [400, 422].includes(invalidJsonAsJson) ? '400 or 422' : invalidJsonAsJson;
+			answers.invalidJsonAsText = (await postHook(`?secret=${CALLBACK_SECRET}`, '{"message_id":429,"status":', 'text/plain')).status;
 			answers.notACallback = (await postHook(`?secret=${CALLBACK_SECRET}`, '{"hello":"world"}')).status;
+			answers.emptyBody = (await postHook(`?secret=${CALLBACK_SECRET}`, '')).status;
 			await sleep(1500);
 			const after = triggerExecutions();
-			assert.deepEqual(answers, { wrongSecret: 401, missingSecret: 401, invalidJson: 400, notACallback: 400 });
+			assert.deepEqual(answers, {
+				wrongSecret: 401,
+				missingSecret: 401,
+				invalidJsonAsJson: '400 or 422',
+				invalidJsonAsText: 400,
+				notACallback: 400,
+				emptyBody: 400,
+			});
 			assert.equal(after.length, before, `new executions: ${JSON.stringify(after.slice(before))}`);
 		});
 
@@ -641,6 +696,8 @@ async function main() {
 		const dbFile = path.join(userFolder, '.n8n', 'database.sqlite');
 		const rows = sqlQuery(node, dbFile, 'select executionId, data, workflowData from execution_data');
 		assert.ok(rows.length >= 5, `only ${rows.length} executions stored`);
+		// positive control: the search does see stored data (an id the mock handed out)
+		assert.ok(rows.some((row) => String(row.data).includes('9007199254740993')), 'stored execution data not readable');
 		const found = [];
 		for (const row of rows)
 			for (const [label, secret] of [['access key', ACCESS_KEY], ['callback secret', CALLBACK_SECRET]])
