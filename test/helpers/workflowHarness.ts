@@ -26,9 +26,9 @@ import {
 import { DecisionTelecomApi } from '../../credentials/DecisionTelecomApi.credentials';
 import { DecisionTelecom } from '../../nodes/DecisionTelecom/DecisionTelecom.node';
 
-export const TEST_API_KEY = 'test-access-key-7f3a';
+export const TEST_ACCESS = 'test-access-key-7f3a';
 export const MOCK_BASE_URL = 'http://127.0.0.1:18080/v1/api';
-export const EXPECTED_AUTHORIZATION = `Basic ${Buffer.from(TEST_API_KEY).toString('base64')}`;
+export const EXPECTED_AUTHORIZATION = `Basic ${Buffer.from(TEST_ACCESS).toString('base64')}`;
 
 /** Emits the items given in its `items` parameter; stands in for a Manual Trigger. */
 class ItemsSource implements INodeType {
@@ -146,7 +146,7 @@ export interface RunOptions {
 }
 
 export function credentialData(extra: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return { apiKey: TEST_API_KEY, baseUrl: MOCK_BASE_URL, callbackSecret: '', defaultCallbackUrl: '', ...extra };
+	return { apiKey: TEST_ACCESS, baseUrl: MOCK_BASE_URL, callbackSecret: '', defaultCallbackUrl: '', ...extra };
 }
 
 /** Runs Items -> DecisionTelecom in WorkflowExecute and returns the DecisionTelecom node's result. */

@@ -220,7 +220,10 @@ export function classifyResponse(
 	return { kind: 'ok', body: objectBody as Record<string, unknown> };
 }
 
-/** A request that got no HTTP answer: timeout, reset or refused connection. */
+/**
+ * A request that got no HTTP answer: timeout, reset or refused connection. The socket error code
+ * goes into the description: n8n replaces messages that contain such codes with generic text.
+ */
 export function classifyNetworkError(endpoint: Endpoint, error: { code?: string; message?: string }): ApiOutcome {
 	const code = error.code ?? '';
 	const refused = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
@@ -229,14 +232,17 @@ export function classifyNetworkError(endpoint: Endpoint, error: { code?: string;
 		return {
 			kind: 'failed',
 			failure: {
-				message: `Could not connect to DecisionTelecom (${code})`,
-				description: "Nothing was sent. Check the 'Base URL' in the credential and your network.",
+				message: 'Could not connect to DecisionTelecom',
+				description: `Nothing was sent (${code}). Check the 'Base URL' in the credential and your network.`,
 				outcomeUnknown: false,
 			},
 		};
 	}
-	const what = /timeout|ETIMEDOUT|ECONNABORTED/i.test(`${code} ${error.message ?? ''}`)
-		? 'DecisionTelecom did not answer in time'
-		: `the connection to DecisionTelecom was lost${code ? ` (${code})` : ''}`;
-	return { kind: 'failed', failure: serverFailure(endpoint, what) };
+	const timedOut = /timeout|ETIMEDOUT|ECONNABORTED/i.test(`${code} ${error.message ?? ''}`);
+	const failure = serverFailure(
+		endpoint,
+		timedOut ? 'DecisionTelecom did not answer in time' : 'the connection to DecisionTelecom was lost',
+	);
+	if (code) failure.description = `${failure.description} (${code})`;
+	return { kind: 'failed', failure };
 }

@@ -189,8 +189,7 @@ function readInput(context: IExecuteFunctions, itemIndex: number, credentials: I
 	const messageKind = context.getNodeParameter('messageKind', itemIndex);
 	const hasImage = imageKinds.includes(messageKind as string);
 	const category = hasImage ? undefined : context.getNodeParameter('category', itemIndex, '');
-	const smsFallback =
-		category === 'transactional' ? context.getNodeParameter('smsFallback', itemIndex, false) : false;
+	const smsFallback = hasImage ? false : context.getNodeParameter('smsFallback', itemIndex, false);
 	return {
 		sender: context.getNodeParameter('sender', itemIndex),
 		recipient: context.getNodeParameter('recipient', itemIndex),
