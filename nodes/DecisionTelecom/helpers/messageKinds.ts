@@ -17,5 +17,5 @@ export const MESSAGE_KINDS: Record<MessageKind, KindInfo> = {
 export const SOURCE_TYPES: Record<Category, number> = { promotional: 1, transactional: 2 };
 
 export function isMessageKind(value: unknown): value is MessageKind {
-	return typeof value === 'string' && value in MESSAGE_KINDS;
+	return typeof value === 'string' && Object.prototype.hasOwnProperty.call(MESSAGE_KINDS, value);
 }

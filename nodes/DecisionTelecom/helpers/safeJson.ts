@@ -42,7 +42,7 @@ export function parseJsonKeepingBigIntegers(text: string): unknown {
 
 /** An id as received (number or numeric string) as an exact decimal string, or undefined. */
 export function idToString(value: unknown): string | undefined {
-	if (typeof value === 'number' && Number.isFinite(value)) {
+	if (typeof value === 'number' && Number.isInteger(value)) {
 		return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
 	}
 	if (typeof value === 'string' && value.trim() !== '') return value.trim();

@@ -1,0 +1,185 @@
+import {
+	codeToNumber,
+	idToString,
+	parseJsonKeepingBigIntegers,
+} from '../../nodes/DecisionTelecom/helpers/safeJson';
+
+describe('parseJsonKeepingBigIntegers', () => {
+	it('keeps an id above 2^53 exact as a string (plain JSON.parse loses it)', () => {
+		const text = '{"message_id":9007199254740993}';
+		expect((JSON.parse(text) as { message_id: number }).message_id).toBe(9007199254740992);
+		expect(parseJsonKeepingBigIntegers(text)).toEqual({ message_id: '9007199254740993' });
+	});
+
+	it('keeps negative big integers exact', () => {
+		expect(parseJsonKeepingBigIntegers('[-9007199254740993]')).toEqual(['-9007199254740993']);
+	});
+
+	it('turns 2^53 itself into a string and leaves 2^53 - 1 a number', () => {
+		expect(parseJsonKeepingBigIntegers('[9007199254740992,9007199254740991]')).toEqual([
+			'9007199254740992',
+			9007199254740991,
+		]);
+	});
+
+	it('keeps the C1 message_token 44444444444444 as the exact number', () => {
+		const body = parseJsonKeepingBigIntegers(
+			'{"message_token":44444444444444,"phone_number":"972512222222","time":2121212121,"message":{"text":"a message to the service","tracking_data":"tracking_id:100035"}}',
+		);
+		expect(body).toEqual({
+			message_token: 44444444444444,
+			phone_number: '972512222222',
+			time: 2121212121,
+			message: { text: 'a message to the service', tracking_data: 'tracking_id:100035' },
+		});
+		expect(idToString((body as { message_token: unknown }).message_token)).toBe('44444444444444');
+	});
+
+	it('parses the R8 status body unchanged', () => {
+		expect(
+			parseJsonKeepingBigIntegers(
+				'{"message_id":429,"status":1,"sms_message_id":36478,"sms_message_status":2}',
+			),
+		).toEqual({ message_id: 429, status: 1, sms_message_id: 36478, sms_message_status: 2 });
+	});
+
+	it('leaves floats and exponents alone, even long ones', () => {
+		// the long float and the exponent form stay JS numbers (precision loss there is JSON's, not ours)
+		expect(
+			parseJsonKeepingBigIntegers(
+				'[1.5,-0.25,1e3,2E-2,1e21,12345678901234567890.5,12345678901234567890e0]',
+			),
+		).toEqual([
+			1.5,
+			-0.25,
+			1000,
+			0.02,
+			1e21,
+			Number('12345678901234567890.5'),
+			Number('12345678901234567890e0'),
+		]);
+	});
+
+	it('leaves strings containing digits alone', () => {
+		expect(
+			parseJsonKeepingBigIntegers(
+				'{"a":"9007199254740993","b":"id 12345678901234567890 x","c":"-1"}',
+			),
+		).toEqual({ a: '9007199254740993', b: 'id 12345678901234567890 x', c: '-1' });
+	});
+
+	it('is not confused by escaped quotes and backslashes inside strings', () => {
+		const text = String.raw`{"a":"say \"9007199254740993\"","b":"ends with \\","c":9007199254740993,"d":"\\\"","e":12345678901234567890}`;
+		expect(parseJsonKeepingBigIntegers(text)).toEqual({
+			a: 'say "9007199254740993"',
+			b: 'ends with \\',
+			c: '9007199254740993',
+			d: '\\"',
+			e: '12345678901234567890',
+		});
+	});
+
+	it('handles nested arrays and objects', () => {
+		expect(
+			parseJsonKeepingBigIntegers(
+				'[[1,9007199254740993],[{"x":[12345678901234567890,{"y":-98765432109876543210}]}],[], {}]',
+			),
+		).toEqual([
+			[1, '9007199254740993'],
+			[{ x: ['12345678901234567890', { y: '-98765432109876543210' }] }],
+			[],
+			{},
+		]);
+	});
+
+	it('handles whitespace around big integers', () => {
+		expect(parseJsonKeepingBigIntegers('{ "id" :\n\t9007199254740993 , "n": 7 }')).toEqual({
+			id: '9007199254740993',
+			n: 7,
+		});
+	});
+
+	it('keeps literals and scalars', () => {
+		expect(parseJsonKeepingBigIntegers('[true,false,null,0,-0,"",42]')).toEqual([
+			true,
+			false,
+			null,
+			0,
+			-0,
+			'',
+			42,
+		]);
+		expect(parseJsonKeepingBigIntegers('9007199254740993')).toBe('9007199254740993');
+		expect(parseJsonKeepingBigIntegers('"text"')).toBe('text');
+	});
+
+	it.each(['{message: 429}', '', '<html>502</html>', '{"a":1', 'Some general error'])(
+		'throws a SyntaxError on invalid JSON %j',
+		(text) => {
+			expect(() => parseJsonKeepingBigIntegers(text)).toThrow(SyntaxError);
+		},
+	);
+});
+
+describe('idToString', () => {
+	it.each([
+		[429, '429'],
+		[0, '0'],
+		[-5, '-5'],
+		['429', '429'],
+		['  36478 ', '36478'],
+		['9007199254740993', '9007199254740993'],
+		[9007199254740994, '9007199254740994'],
+		[1e21, '1000000000000000000000'],
+		[BigInt('9007199254740993'), '9007199254740993'],
+	])('%p -> %j', (value, expected) => {
+		expect(idToString(value)).toBe(expected);
+	});
+
+	it.each([
+		[undefined],
+		[null],
+		[''],
+		['   '],
+		[Number.NaN],
+		[Infinity],
+		[-Infinity],
+		[1.5],
+		[{}],
+		[[429]],
+		[true],
+	])('%p -> undefined', (value) => {
+		expect(idToString(value)).toBeUndefined();
+	});
+});
+
+describe('codeToNumber', () => {
+	it.each([
+		[1, 1],
+		[0, 0],
+		[-1, -1],
+		['2', 2],
+		[' 20 ', 20],
+		['-3', -3],
+		['007', 7],
+	])('%p -> %d', (value, expected) => {
+		expect(codeToNumber(value)).toBe(expected);
+	});
+
+	it.each([
+		[undefined],
+		[null],
+		[''],
+		['  '],
+		['1.5'],
+		[1.5],
+		['abc'],
+		['1a'],
+		[Number.NaN],
+		[Infinity],
+		[{}],
+		[true],
+	])('%p -> undefined', (value) => {
+		expect(codeToNumber(value)).toBeUndefined();
+	});
+});

@@ -1,0 +1,92 @@
+import {
+	GSM7_LIMIT,
+	measureSms,
+	UCS2_LIMIT,
+} from '../../nodes/DecisionTelecom/helpers/smsEncoding';
+
+describe('measureSms', () => {
+	it('exports the single-SMS limits 160 (GSM-7) and 70 (UCS-2)', () => {
+		expect(GSM7_LIMIT).toBe(160);
+		expect(UCS2_LIMIT).toBe(70);
+	});
+
+	it('measures plain Latin text as GSM-7, one septet per character', () => {
+		expect(measureSms('SMS Message')).toEqual({ encoding: 'GSM-7', length: 11, limit: 160 });
+	});
+
+	it('measures the empty text as GSM-7 of length 0', () => {
+		expect(measureSms('')).toEqual({ encoding: 'GSM-7', length: 0, limit: 160 });
+	});
+
+	it('counts every basic-table character, including the accented ones, once', () => {
+		const basic =
+			'@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+		expect(measureSms(basic)).toEqual({
+			encoding: 'GSM-7',
+			length: Array.from(basic).length,
+			limit: 160,
+		});
+		expect(Array.from(basic).length).toBe(127);
+	});
+
+	it.each(['^', '{', '}', '\\', '[', ']', '~', '|', '€', '\f'])(
+		'counts the extension character %j twice',
+		(ch) => {
+			expect(measureSms(ch)).toEqual({ encoding: 'GSM-7', length: 2, limit: 160 });
+			expect(measureSms(`a${ch}b`)).toEqual({ encoding: 'GSM-7', length: 4, limit: 160 });
+		},
+	);
+
+	it('adds up basic and extension characters', () => {
+		// 'Price: ' 7 + '€' 2 + '10 ' 3 + '[' 2 + 'VIP' 3 + ']' 2 = 19
+		expect(measureSms('Price: €10 [VIP]')).toEqual({ encoding: 'GSM-7', length: 19, limit: 160 });
+	});
+
+	it('reaches exactly 160 with 80 euro signs and 161 with one more letter', () => {
+		expect(measureSms('€'.repeat(80)).length).toBe(160);
+		expect(measureSms(`${'€'.repeat(80)}a`).length).toBe(161);
+	});
+
+	it('switches to UCS-2 for Cyrillic and reports the first non-GSM character', () => {
+		expect(measureSms('Hello, Привіт')).toEqual({
+			encoding: 'UCS-2',
+			length: 13,
+			limit: 70,
+			firstNonGsmCharacter: 'П',
+		});
+	});
+
+	it('counts UCS-2 length in UTF-16 code units, so an emoji counts 2', () => {
+		expect(measureSms('Hi 😀')).toEqual({
+			encoding: 'UCS-2',
+			length: 5,
+			limit: 70,
+			firstNonGsmCharacter: '😀',
+		});
+		expect(measureSms('😀'.repeat(35)).length).toBe(70);
+		expect(measureSms('😀'.repeat(36)).length).toBe(72);
+	});
+
+	it('counts extension characters once in UCS-2 (no escape septets there)', () => {
+		expect(measureSms('€€ й')).toEqual({
+			encoding: 'UCS-2',
+			length: 4,
+			limit: 70,
+			firstNonGsmCharacter: 'й',
+		});
+	});
+
+	it.each([
+		['ç', 'ç'],
+		['`', '`'],
+		['naïve', 'ï'],
+		['a\tb', '\t'],
+		['Straße ok, but “quotes” are not', '“'],
+	])('%j is UCS-2 because of %j', (text, ch) => {
+		const result = measureSms(text);
+		expect(result.encoding).toBe('UCS-2');
+		expect(result.limit).toBe(70);
+		expect(result.firstNonGsmCharacter).toBe(ch);
+		expect(result.length).toBe(text.length);
+	});
+});
