@@ -4,6 +4,7 @@
  * surroundings a server would provide (node-type registry, credential store) are stubbed.
  */
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import nock from 'nock';
 import {
 	ICredentialsHelper,
 	Workflow,
@@ -29,6 +30,24 @@ import { DecisionTelecom } from '../../nodes/DecisionTelecom/DecisionTelecom.nod
 export const TEST_ACCESS = 'test-access-key-7f3a';
 export const MOCK_BASE_URL = 'http://127.0.0.1:18080/v1/api';
 export const EXPECTED_AUTHORIZATION = `Basic ${Buffer.from(TEST_ACCESS).toString('base64')}`;
+
+/** A nock scope for the mock base URL that only matches requests with the right Basic header. */
+export function mockApi() {
+	return nock(new URL(MOCK_BASE_URL).origin, { reqheaders: { authorization: EXPECTED_AUTHORIZATION } });
+}
+
+/** Parameters of a valid Send of a text message, with overrides. */
+export function sendParameters(overrides: Record<string, unknown> = {}): INodeParameters {
+	return {
+		resource: 'viberMessage',
+		operation: 'send',
+		sender: 'Custom company',
+		recipient: '380504444444',
+		messageKind: 'text',
+		text: 'Message content',
+		...overrides,
+	} as INodeParameters;
+}
 
 /** Emits the items given in its `items` parameter; stands in for a Manual Trigger. */
 class ItemsSource implements INodeType {

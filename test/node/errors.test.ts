@@ -1,24 +1,6 @@
 import nock from 'nock';
 
-import { EXPECTED_AUTHORIZATION, TEST_ACCESS, runDecisionTelecom } from '../helpers/workflowHarness';
-
-const API = 'http://127.0.0.1:18080';
-
-function send(parameters: Record<string, unknown> = {}) {
-	return {
-		resource: 'viberMessage',
-		operation: 'send',
-		sender: 'Custom company',
-		recipient: '380504444444',
-		messageKind: 'text',
-		text: 'Message content',
-		...parameters,
-	};
-}
-
-function api() {
-	return nock(API, { reqheaders: { authorization: EXPECTED_AUTHORIZATION } });
-}
+import { TEST_ACCESS, mockApi, runDecisionTelecom, sendParameters } from '../helpers/workflowHarness';
 
 let requests = 0;
 const countRequest = () => requests++;
@@ -33,8 +15,8 @@ afterEach(() => {
 
 /** Runs a send that must fail validation; asserts nothing reached the API. */
 async function invalid(parameters: Record<string, unknown>) {
-	const scope = api().post('/v1/api/send-viber').reply(200, { message_id: 1 });
-	const result = await runDecisionTelecom({ items: [{}], parameters: send(parameters) });
+	const scope = mockApi().post('/v1/api/send-viber').reply(200, { message_id: 1 });
+	const result = await runDecisionTelecom({ items: [{}], parameters: sendParameters(parameters) });
 	expect(scope.isDone()).toBe(false);
 	expect(requests).toBe(0);
 	expect(result.output).toBeUndefined();
@@ -104,30 +86,30 @@ describe('Send: validation before anything is sent', () => {
 	test('a promotional message ignores the hidden SMS Fallback switch', async () => {
 		// n8n drops parameters that the form does not show; the payload builder refuses the
 		// combination too (unit tests), so no text_sms can ever go out on a promotional message.
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber', (body) => body.source_type === 1 && !('text_sms' in body))
 			.reply(200, { message_id: 9 });
 		const { output } = await runDecisionTelecom({
 			items: [{}],
-			parameters: send({ category: 'promotional', smsFallback: true, smsText: 'x' }),
+			parameters: sendParameters({ category: 'promotional', smsFallback: true, smsText: 'x' }),
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(output?.[0].json).toMatchObject({ category: 'promotional', smsFallback: false });
 	});
 
 	test('a required parameter left empty is caught by n8n itself before the node runs', async () => {
-		const scope = api().post('/v1/api/send-viber').reply(200, { message_id: 1 });
-		await expect(runDecisionTelecom({ items: [{}], parameters: send({ sender: '' }) })).rejects.toThrow(
+		const scope = mockApi().post('/v1/api/send-viber').reply(200, { message_id: 1 });
+		await expect(runDecisionTelecom({ items: [{}], parameters: sendParameters({ sender: '' }) })).rejects.toThrow(
 			'Parameter "Sender" is required.',
 		);
 		expect(scope.isDone()).toBe(false);
 	});
 
 	test('one bad item stops the whole run before the first message is sent', async () => {
-		const scope = api().post('/v1/api/send-viber').times(3).reply(200, { message_id: 1 });
+		const scope = mockApi().post('/v1/api/send-viber').times(3).reply(200, { message_id: 1 });
 		const { error, output } = await runDecisionTelecom({
 			items: [{ phone: '380501111111' }, { phone: '380502222222' }, { phone: 'n/a' }],
-			parameters: send({ recipient: '={{ $json.phone }}' }),
+			parameters: sendParameters({ recipient: '={{ $json.phone }}' }),
 		});
 		expect(output).toBeUndefined();
 		expect(error?.message).toBe("Recipient: 'n/a' is not a phone number [item 2]");
@@ -136,7 +118,7 @@ describe('Send: validation before anything is sent', () => {
 	});
 
 	test('Get Status refuses a message id that is not a number', async () => {
-		const scope = api().post('/v1/api/receive-viber').reply(200, { message_id: 1, status: 1 });
+		const scope = mockApi().post('/v1/api/receive-viber').reply(200, { message_id: 1, status: 1 });
 		const { error } = await runDecisionTelecom({
 			items: [{}],
 			parameters: { resource: 'viberMessage', operation: 'getStatus', messageId: 'abc' },
@@ -148,8 +130,8 @@ describe('Send: validation before anything is sent', () => {
 
 describe('Send: API errors', () => {
 	async function failure(status: number, body: string | object, headers: Record<string, string> = {}, parameters = {}) {
-		const scope = api().post('/v1/api/send-viber').reply(status, body, headers);
-		const result = await runDecisionTelecom({ items: [{}], parameters: send(parameters) });
+		const scope = mockApi().post('/v1/api/send-viber').reply(status, body, headers);
+		const result = await runDecisionTelecom({ items: [{}], parameters: sendParameters(parameters) });
 		expect(scope.isDone()).toBe(true);
 		expect(result.output).toBeUndefined();
 		return result.error!;
@@ -200,39 +182,39 @@ describe('Send: API errors', () => {
 	});
 
 	test('a timeout on Send is not resent', async () => {
-		const scope = api().post('/v1/api/send-viber').delay(1500).reply(200, { message_id: 1 });
-		const { error } = await runDecisionTelecom({ items: [{}], parameters: send({ options: { timeout: 1 } }) });
+		const scope = mockApi().post('/v1/api/send-viber').delay(1500).reply(200, { message_id: 1 });
+		const { error } = await runDecisionTelecom({ items: [{}], parameters: sendParameters({ options: { timeout: 1 } }) });
 		expect(error?.message).toBe('Outcome unknown: DecisionTelecom did not answer in time [item 0]');
 		expect(scope.isDone()).toBe(true);
 	});
 
 	test('a dropped connection on Send is not resent', async () => {
-		const scope = api().post('/v1/api/send-viber').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-		const { error } = await runDecisionTelecom({ items: [{}], parameters: send() });
+		const scope = mockApi().post('/v1/api/send-viber').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+		const { error } = await runDecisionTelecom({ items: [{}], parameters: sendParameters() });
 		expect(error?.message).toBe('Outcome unknown: the connection to DecisionTelecom was lost [item 0]');
 		expect(error?.description).toContain('(ECONNRESET)');
 		expect(scope.isDone()).toBe(true);
 	});
 
 	test('429 is retried after Retry-After, for HTTP 429 and for the 200 body form', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber')
 			.reply(429, { name: 'Too Many Requests', message: 'Rate limit exceeded', code: 0, status: 429 }, { 'Retry-After': '0' })
 			.post('/v1/api/send-viber')
 			.reply(200, { name: 'Too Many Requests', message: 'Rate limit exceeded', code: 0, status: 429 }, { 'X-Rate-Limit-Reset': '0' })
 			.post('/v1/api/send-viber')
 			.reply(200, { message_id: 77 });
-		const { output, error } = await runDecisionTelecom({ items: [{}], parameters: send() });
+		const { output, error } = await runDecisionTelecom({ items: [{}], parameters: sendParameters() });
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(output?.[0].json.messageId).toBe('77');
 	});
 
 	test('429 beyond Rate Limit Max Wait fails clearly, and nothing was sent', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber')
 			.reply(429, { name: 'Too Many Requests', message: 'Rate limit exceeded', code: 0, status: 429 }, { 'Retry-After': '5' });
-		const { error } = await runDecisionTelecom({ items: [{}], parameters: send({ options: { rateLimitMaxWait: 1 } }) });
+		const { error } = await runDecisionTelecom({ items: [{}], parameters: sendParameters({ options: { rateLimitMaxWait: 1 } }) });
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe(
 			'DecisionTelecom rate limit reached; the message was not accepted after retrying for 0 s [item 0]',
@@ -243,7 +225,7 @@ describe('Send: API errors', () => {
 
 describe('Continue On Fail', () => {
 	test('failed items become error items with pairedItem; the others are sent', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber', (body) => body.destination_addr === '380501111111')
 			.reply(200, { message_id: 1 })
 			.post('/v1/api/send-viber', (body) => body.destination_addr === '380503333333')
@@ -252,7 +234,7 @@ describe('Continue On Fail', () => {
 			.reply(500, 'oops');
 		const { output, error } = await runDecisionTelecom({
 			items: [{ phone: '380501111111' }, { phone: 'n/a' }, { phone: '380503333333' }, { phone: '380504444444' }],
-			parameters: send({ recipient: '={{ $json.phone }}' }),
+			parameters: sendParameters({ recipient: '={{ $json.phone }}' }),
 			continueOnFail: true,
 		});
 		expect(error).toBeUndefined();
@@ -287,7 +269,7 @@ describe('Continue On Fail', () => {
 	});
 
 	test('without Continue On Fail, the run stops at the first failure and says what was already sent', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber')
 			.reply(200, { message_id: 1 })
 			.post('/v1/api/send-viber')
@@ -296,7 +278,7 @@ describe('Continue On Fail', () => {
 			.reply(200, { message_id: 3 });
 		const { error } = await runDecisionTelecom({
 			items: [{}, {}, {}],
-			parameters: send({ options: { maxConcurrentRequests: 1 } }),
+			parameters: sendParameters({ options: { maxConcurrentRequests: 1 } }),
 		});
 		expect(error?.message).toBe('Your DecisionTelecom balance is empty; the message was not sent [item 1]');
 		expect(error?.description).toContain('1 other item(s) of this run were sent');
@@ -304,7 +286,7 @@ describe('Continue On Fail', () => {
 	});
 
 	test('Get Status errors become error items too', async () => {
-		api()
+		mockApi()
 			.post('/v1/api/receive-viber', { message_id: 5 })
 			.reply(200, { name: 'Invalid Parameter: message_id', message: 'Empty parameter or parameter validation error', code: 1, status: 400 })
 			.post('/v1/api/receive-viber', { message_id: 6 })

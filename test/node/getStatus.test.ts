@@ -1,20 +1,11 @@
-import nock from 'nock';
-
-import { EXPECTED_AUTHORIZATION, runDecisionTelecom } from '../helpers/workflowHarness';
-
-const API = 'http://127.0.0.1:18080';
+import { mockApi, runDecisionTelecom } from '../helpers/workflowHarness';
 
 function getStatus(parameters: Record<string, unknown> = {}) {
 	return { resource: 'viberMessage', operation: 'getStatus', messageId: '429', ...parameters };
 }
 
-function api() {
-	return nock(API, { reqheaders: { authorization: EXPECTED_AUTHORIZATION } });
-}
-
-
 async function statusFor(reply: string | object, parameters: Record<string, unknown> = {}) {
-	const scope = api().post('/v1/api/receive-viber', { message_id: 429 }).reply(200, reply);
+	const scope = mockApi().post('/v1/api/receive-viber', { message_id: 429 }).reply(200, reply);
 	const result = await runDecisionTelecom({ items: [{}], parameters: getStatus(parameters) });
 	expect(scope.isDone()).toBe(true);
 	return result;
@@ -98,7 +89,7 @@ describe('Get Status', () => {
 	});
 
 	test('a message id above 2^53 is sent as a JSON number with every digit', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/receive-viber', (body) => body === undefined || true)
 			.reply(200, function () {
 				const raw = (this.req as unknown as { requestBodyBuffers: Buffer[] }).requestBodyBuffers;
@@ -116,7 +107,7 @@ describe('Get Status', () => {
 	});
 
 	test('each item asks for its own id and results keep input order', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/receive-viber', { message_id: 1 })
 			.delay(60)
 			.reply(200, { message_id: 1, status: 1 })
@@ -134,7 +125,7 @@ describe('Get Status', () => {
 	});
 
 	test('a 5xx is asked again, since reading a status changes nothing', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/receive-viber')
 			.reply(503, 'Service Unavailable')
 			.post('/v1/api/receive-viber')
@@ -146,7 +137,7 @@ describe('Get Status', () => {
 	});
 
 	test('a persistent 5xx fails after three attempts', async () => {
-		const scope = api().post('/v1/api/receive-viber').times(3).reply(500, 'Some general error');
+		const scope = mockApi().post('/v1/api/receive-viber').times(3).reply(500, 'Some general error');
 		const { error } = await runDecisionTelecom({ items: [{}], parameters: getStatus() });
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe('DecisionTelecom could not return the status: DecisionTelecom answered HTTP 500 [item 0]');

@@ -1,35 +1,15 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
-import nock from 'nock';
-
 import {
-	EXPECTED_AUTHORIZATION,
 	TEST_ACCESS,
 	credentialData,
+	mockApi,
 	runDecisionTelecom,
+	sendParameters,
 } from '../helpers/workflowHarness';
-
-const API = 'http://127.0.0.1:18080';
-
-function send(parameters: Record<string, unknown> = {}) {
-	return {
-		resource: 'viberMessage',
-		operation: 'send',
-		sender: 'Custom company',
-		recipient: '380504444444',
-		messageKind: 'text',
-		text: 'Message content',
-		...parameters,
-	};
-}
-
-function api() {
-	return nock(API, { reqheaders: { authorization: EXPECTED_AUTHORIZATION } });
-}
-
 
 describe('Send: request bodies for each message kind', () => {
 	test('text (106), transactional by default, no fallback', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber', {
 				source_addr: 'Custom company',
 				destination_addr: '380504444444',
@@ -40,7 +20,7 @@ describe('Send: request bodies for each message kind', () => {
 			.matchHeader('content-type', /application\/json/)
 			.reply(200, { message_id: 429 });
 
-		const { output, error } = await runDecisionTelecom({ items: [{}], parameters: send() });
+		const { output, error } = await runDecisionTelecom({ items: [{}], parameters: sendParameters() });
 
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -62,7 +42,7 @@ describe('Send: request bodies for each message kind', () => {
 	});
 
 	test('text with SMS fallback sends text_sms and the 40 s validity for Viber + SMS', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber', {
 				source_addr: 'Custom company',
 				destination_addr: '380504444444',
@@ -76,7 +56,7 @@ describe('Send: request bodies for each message kind', () => {
 
 		const { output } = await runDecisionTelecom({
 			items: [{}],
-			parameters: send({ smsFallback: true, smsText: 'SMS Message' }),
+			parameters: sendParameters({ smsFallback: true, smsText: 'SMS Message' }),
 		});
 
 		expect(scope.isDone()).toBe(true);
@@ -84,18 +64,18 @@ describe('Send: request bodies for each message kind', () => {
 	});
 
 	test('an explicit validity period is sent as given, also with SMS fallback', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber', (body) => body.validity_period === 3600 && body.text_sms === 'SMS')
 			.reply(200, { message_id: 1 });
 		await runDecisionTelecom({
 			items: [{}],
-			parameters: send({ smsFallback: true, smsText: 'SMS', additionalFields: { validityPeriod: 3600 } }),
+			parameters: sendParameters({ smsFallback: true, smsText: 'SMS', additionalFields: { validityPeriod: 3600 } }),
 		});
 		expect(scope.isDone()).toBe(true);
 	});
 
 	test('text, image and button (108) is promotional and carries image and button', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber', {
 				source_addr: 'Custom company',
 				destination_addr: '380504444444',
@@ -112,7 +92,7 @@ describe('Send: request bodies for each message kind', () => {
 
 		const { output } = await runDecisionTelecom({
 			items: [{}],
-			parameters: send({
+			parameters: sendParameters({
 				messageKind: 'textImageButton',
 				imageUrl: 'https://yourdomain.com/images/image.jpg',
 				buttonCaption: 'Join Us',
@@ -132,7 +112,7 @@ describe('Send: request bodies for each message kind', () => {
 	});
 
 	test('2-way text (206) defaults to promotional', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber', {
 				source_addr: 'Custom company',
 				destination_addr: '380504444444',
@@ -143,25 +123,25 @@ describe('Send: request bodies for each message kind', () => {
 			.reply(200, { message_id: 431 });
 		const { output } = await runDecisionTelecom({
 			items: [{}],
-			parameters: send({ messageKind: 'twoWayText', text: 'Reply YES to confirm' }),
+			parameters: sendParameters({ messageKind: 'twoWayText', text: 'Reply YES to confirm' }),
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(output?.[0].json).toMatchObject({ messageType: 206, category: 'promotional' });
 	});
 
 	test('2-way text may be transactional with SMS fallback', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber', (body) => body.message_type === 206 && body.source_type === 2 && body.text_sms === 'Call us')
 			.reply(200, { message_id: 432 });
 		await runDecisionTelecom({
 			items: [{}],
-			parameters: send({ messageKind: 'twoWayText', category: 'transactional', smsFallback: true, smsText: 'Call us' }),
+			parameters: sendParameters({ messageKind: 'twoWayText', category: 'transactional', smsFallback: true, smsText: 'Call us' }),
 		});
 		expect(scope.isDone()).toBe(true);
 	});
 
 	test('2-way text, image and button (208)', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber', {
 				source_addr: 'Custom company',
 				destination_addr: '380504444444',
@@ -175,7 +155,7 @@ describe('Send: request bodies for each message kind', () => {
 			.reply(200, { message_id: 433 });
 		const { output } = await runDecisionTelecom({
 			items: [{}],
-			parameters: send({
+			parameters: sendParameters({
 				messageKind: 'twoWayTextImageButton',
 				text: 'Pick one',
 				imageUrl: 'https://example.com/a.PNG',
@@ -188,25 +168,25 @@ describe('Send: request bodies for each message kind', () => {
 	});
 
 	test('the recipient is normalised to digits and ids above 2^53 keep every digit', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber', (body) => body.destination_addr === '380504444444')
 			.reply(200, '{"message_id":9007199254740993}');
 		const { output } = await runDecisionTelecom({
 			items: [{}],
-			parameters: send({ recipient: '00 380 (50) 444-44-44' }),
+			parameters: sendParameters({ recipient: '00 380 (50) 444-44-44' }),
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(output?.[0].json.messageId).toBe('9007199254740993');
 	});
 
 	test('a string message id is returned as it is', async () => {
-		api().post('/v1/api/send-viber').reply(200, { message_id: '429' });
-		const { output } = await runDecisionTelecom({ items: [{}], parameters: send() });
+		mockApi().post('/v1/api/send-viber').reply(200, { message_id: '429' });
+		const { output } = await runDecisionTelecom({ items: [{}], parameters: sendParameters() });
 		expect(output?.[0].json.messageId).toBe('429');
 	});
 
 	test('parameters are read per item, from expressions', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber', (body) => body.destination_addr === '380501111111' && body.text === 'Hi Ann')
 			.reply(200, { message_id: 1 })
 			.post('/v1/api/send-viber', (body) => body.destination_addr === '380502222222' && body.text === 'Hi Bob')
@@ -216,7 +196,7 @@ describe('Send: request bodies for each message kind', () => {
 				{ phone: '+380501111111', name: 'Ann' },
 				{ phone: '+380502222222', name: 'Bob' },
 			],
-			parameters: send({ recipient: '={{ $json.phone }}', text: '=Hi {{ $json.name }}', options: { maxConcurrentRequests: 1 } }),
+			parameters: sendParameters({ recipient: '={{ $json.phone }}', text: '=Hi {{ $json.name }}', options: { maxConcurrentRequests: 1 } }),
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(output?.map((item) => item.json.messageId)).toEqual(['1', '2']);
@@ -225,7 +205,7 @@ describe('Send: request bodies for each message kind', () => {
 
 describe('Send: callback URL, secret and default', () => {
 	test("the credential's Default Callback URL is used and its secret appended", async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post(
 				'/v1/api/send-viber',
 				(body) => body.callback_url === 'https://n8n.example.com/webhook/abc/webhook?secret=s3cr%2Bt',
@@ -233,7 +213,7 @@ describe('Send: callback URL, secret and default', () => {
 			.reply(200, { message_id: 5 });
 		const { output, run } = await runDecisionTelecom({
 			items: [{}],
-			parameters: send(),
+			parameters: sendParameters(),
 			credentials: credentialData({
 				defaultCallbackUrl: 'https://n8n.example.com/webhook/abc/webhook',
 				callbackSecret: 's3cr+t',
@@ -245,7 +225,7 @@ describe('Send: callback URL, secret and default', () => {
 	});
 
 	test("the item's own Callback URL wins over the default and keeps its query", async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post(
 				'/v1/api/send-viber',
 				(body) => body.callback_url === 'https://hooks.example.com/dt?tenant=7&secret=abc',
@@ -253,17 +233,17 @@ describe('Send: callback URL, secret and default', () => {
 			.reply(200, { message_id: 6 });
 		await runDecisionTelecom({
 			items: [{}],
-			parameters: send({ additionalFields: { callbackUrl: 'https://hooks.example.com/dt?tenant=7' } }),
+			parameters: sendParameters({ additionalFields: { callbackUrl: 'https://hooks.example.com/dt?tenant=7' } }),
 			credentials: credentialData({ defaultCallbackUrl: 'https://other.example.com/x', callbackSecret: 'abc' }),
 		});
 		expect(scope.isDone()).toBe(true);
 	});
 
 	test('without a callback URL anywhere no callback_url is sent', async () => {
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber', (body) => !('callback_url' in body))
 			.reply(200, { message_id: 7 });
-		await runDecisionTelecom({ items: [{}], parameters: send(), credentials: credentialData({ callbackSecret: 'abc' }) });
+		await runDecisionTelecom({ items: [{}], parameters: sendParameters(), credentials: credentialData({ callbackSecret: 'abc' }) });
 		expect(scope.isDone()).toBe(true);
 	});
 });
@@ -273,7 +253,7 @@ describe('Send: many items', () => {
 		let inFlight = 0;
 		let maxInFlight = 0;
 		const delays = [120, 10, 80, 30, 60, 5];
-		const scope = api()
+		const scope = mockApi()
 			.post('/v1/api/send-viber')
 			.times(delays.length)
 			.reply(async function (_uri, body) {
@@ -286,7 +266,7 @@ describe('Send: many items', () => {
 			});
 		const { output } = await runDecisionTelecom({
 			items: delays.map((_, index) => ({ index })),
-			parameters: send({ text: '={{ $json.index }}', options: { maxConcurrentRequests: 3 } }),
+			parameters: sendParameters({ text: '={{ $json.index }}', options: { maxConcurrentRequests: 3 } }),
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(maxInFlight).toBe(3);
@@ -298,7 +278,7 @@ describe('Send: many items', () => {
 	test('Max Concurrent Requests 1 sends strictly one after another', async () => {
 		let inFlight = 0;
 		let maxInFlight = 0;
-		api()
+		mockApi()
 			.post('/v1/api/send-viber')
 			.times(4)
 			.reply(async () => {
@@ -308,13 +288,13 @@ describe('Send: many items', () => {
 				inFlight--;
 				return [200, { message_id: 1 }];
 			});
-		await runDecisionTelecom({ items: [{}, {}, {}, {}], parameters: send({ options: { maxConcurrentRequests: 1 } }) });
+		await runDecisionTelecom({ items: [{}, {}, {}, {}], parameters: sendParameters({ options: { maxConcurrentRequests: 1 } }) });
 		expect(maxInFlight).toBe(1);
 	});
 
 	test('the access key appears nowhere in the run data', async () => {
-		api().post('/v1/api/send-viber').reply(200, { message_id: 1 });
-		const { run } = await runDecisionTelecom({ items: [{}], parameters: send() });
+		mockApi().post('/v1/api/send-viber').reply(200, { message_id: 1 });
+		const { run } = await runDecisionTelecom({ items: [{}], parameters: sendParameters() });
 		const dump = JSON.stringify(run);
 		expect(dump).not.toContain(TEST_ACCESS);
 		expect(dump).not.toContain(Buffer.from(TEST_ACCESS).toString('base64'));
