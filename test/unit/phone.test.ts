@@ -32,6 +32,11 @@ describe('normalizePhoneNumber', () => {
 		expect(normalizePhoneNumber(input)).toBe(expected);
 	});
 
+	it.each([['-380504444444'], ['.380504444444'], [' - 380504444444'], ['---']])('%j does not start like a phone number', (input) => {
+		const issue = issueFrom(() => normalizePhoneNumber(input));
+		expect(issue.problem).toBe(`'${input.trim()}' is not a phone number`);
+	});
+
 	it('accepts a number as n8n passes numeric fields', () => {
 		expect(normalizePhoneNumber(380504444444)).toBe('380504444444');
 	});
@@ -81,7 +86,6 @@ describe('normalizePhoneNumber', () => {
 		['+1 234 56', 6],
 		['1234567890123456', 16],
 		['0012345', 5],
-		['---', 0],
 	])('%j has the wrong number of digits (%d)', (input, digits) => {
 		const issue = issueFrom(() => normalizePhoneNumber(input));
 		expect(issue.parameter).toBe('Recipient');

@@ -108,6 +108,11 @@ describe('buildSendPlan: reference request bodies (§12.1)', () => {
 });
 
 describe('buildSendPlan: message kinds and categories', () => {
+	it.each([[undefined], [null], ['']])('a category of %j falls back to the default of the kind', (category) => {
+		expect(buildSendPlan({ ...TEXT, category }).category).toBe('transactional');
+		expect(buildSendPlan({ ...TEXT, messageKind: 'twoWayText', category }).category).toBe('promotional');
+	});
+
 	it.each([
 		['text', 106, 'transactional', 2],
 		['twoWayText', 206, 'promotional', 1],

@@ -54,6 +54,31 @@ describe('smsStatusName', () => {
 });
 
 describe('describeDelivery', () => {
+	it.each([
+		[{ sms_message_id: 0, sms_message_status: 0 }],
+		[{ sms_message_id: null, sms_message_status: null }],
+		[{ sms_message_id: '0' }],
+		[{ sms_message_status: 0 }],
+	])('SMS fields of 0 or null mean there is no SMS leg: %j', (sms) => {
+		expect(describeDelivery({ message_id: 429, status: 4, ...sms })).toMatchObject({
+			smsMessageId: null,
+			smsStatus: null,
+			smsStatusName: null,
+			final: true,
+			delivered: false,
+			deliveredVia: 'none',
+		});
+	});
+
+	it('an SMS id with state 0 is an SMS leg whose state is not known yet', () => {
+		expect(describeDelivery({ message_id: 429, status: 4, sms_message_id: 3098, sms_message_status: 0 })).toMatchObject({
+			smsMessageId: '3098',
+			smsStatus: 0,
+			smsStatusName: 'unknown',
+			final: false,
+		});
+	});
+
 	it('R1: Viber delivered, no SMS leg', () => {
 		expect(describeDelivery({ message_id: 429, status: 1 })).toEqual({
 			messageId: '429',

@@ -18,7 +18,15 @@ export class RateLimitGate {
 
 	private streak = 0;
 
+	/** Time of the first 429 since the last accepted request; undefined while requests pass. */
+	private refusingSince: number | undefined;
+
 	constructor(private readonly clock: Clock) {}
+
+	/** How long DecisionTelecom has refused every request of this run (0 while requests pass). */
+	refusingFor(): number {
+		return this.refusingSince === undefined ? 0 : this.clock.now() - this.refusingSince;
+	}
 
 	async wait(): Promise<void> {
 		for (let left = this.resumeAt - this.clock.now(); left > 0; left = this.resumeAt - this.clock.now()) {
@@ -29,6 +37,7 @@ export class RateLimitGate {
 	/** Records a 429 and returns the pause it caused, in ms. */
 	rateLimited(retryAfterMs?: number): number {
 		this.streak++;
+		this.refusingSince ??= this.clock.now();
 		let pause: number;
 		if (retryAfterMs !== undefined) {
 			// Small jitter so paused requests do not all come back in the same millisecond.
@@ -43,11 +52,16 @@ export class RateLimitGate {
 
 	accepted(): void {
 		this.streak = 0;
+		this.refusingSince = undefined;
 	}
 }
 
 export interface RetryPolicy {
-	/** Longest time one item may spend waiting for the rate limit before it fails. */
+	/**
+	 * Longest time one item may spend waiting for the rate limit before it fails. It also bounds the
+	 * whole run: once every request has been refused for this long, the items still waiting or not
+	 * yet started fail at their next turn instead of each waiting the full time again.
+	 */
 	maxRateLimitWaitMs: number;
 	/** Extra attempts after an answer whose outcome is unknown; 0 for sends, which must never repeat. */
 	unknownOutcomeRetries: number;
@@ -81,8 +95,10 @@ export async function callWithRetries(
 		firstRefusedAt ??= clock.now();
 		const pause = gate.rateLimited(outcome.retryAfterMs);
 		const waited = clock.now() + pause - firstRefusedAt;
-		if (waited > policy.maxRateLimitWaitMs) {
-			const seconds = Math.round((clock.now() - firstRefusedAt) / 100) / 10;
+		const runRefusedFor = gate.refusingFor() + pause;
+		if (waited > policy.maxRateLimitWaitMs || runRefusedFor > policy.maxRateLimitWaitMs) {
+			// Said from the run's point of view when every request has been refused for that long.
+			const seconds = Math.round(Math.max(clock.now() - firstRefusedAt, gate.refusingFor()) / 100) / 10;
 			return {
 				kind: 'failed',
 				failure: {

@@ -12,7 +12,7 @@ export function normalizePhoneNumber(input: unknown, parameter = 'Recipient'): s
 	const fix =
 		'Enter the number in international format with the country code, e.g. +380 50 444 44 44 or 380504444444.';
 	if (raw === '') throw new InputIssue(parameter, 'is empty', fix);
-	if (!/^\+?[\d\s().-]+$/.test(raw)) {
+	if (!/^\+?[\d(][\d\s().-]*$/.test(raw)) {
 		throw new InputIssue(parameter, `'${raw}' is not a phone number`, `${fix} Only digits, a leading +, spaces, dashes, dots and brackets are allowed.`);
 	}
 	let digits = raw.replace(/\D/g, '');

@@ -154,7 +154,7 @@ export function buildSendPlan(input: SendInput): SendPlan {
 
 	// Image messages are promotional by DecisionTelecom's definition; only text kinds offer a choice.
 	let category: Category = kind.defaultCategory;
-	if (!kind.hasImageAndButton && input.category !== undefined && input.category !== '') {
+	if (!kind.hasImageAndButton && input.category !== undefined && input.category !== null && input.category !== '') {
 		if (input.category !== 'transactional' && input.category !== 'promotional') {
 			throw new InputIssue(
 				'Category',

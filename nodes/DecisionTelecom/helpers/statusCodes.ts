@@ -58,8 +58,12 @@ export function smsStatusName(code: number): string {
  */
 export function describeDelivery(body: Record<string, unknown>): DeliveryReport {
 	const viberStatus = codeToNumber(body.status) ?? null;
-	const smsStatus = codeToNumber(body.sms_message_status) ?? null;
-	const smsMessageId = idToString(body.sms_message_id) ?? null;
+	const rawSmsStatus = codeToNumber(body.sms_message_status) ?? null;
+	const rawSmsMessageId = idToString(body.sms_message_id) ?? null;
+	// Without an SMS fallback the SMS fields may be absent, null or 0.
+	const hasSmsLeg = (rawSmsMessageId !== null && rawSmsMessageId !== '0') || (rawSmsStatus !== null && rawSmsStatus !== 0);
+	const smsStatus = hasSmsLeg ? rawSmsStatus : null;
+	const smsMessageId = hasSmsLeg ? rawSmsMessageId : null;
 
 	let deliveredVia: DeliveryChannel = 'none';
 	if (viberStatus === VIBER_DELIVERED) deliveredVia = 'viber';
@@ -67,7 +71,6 @@ export function describeDelivery(body: Record<string, unknown>): DeliveryReport 
 	const delivered = deliveredVia !== 'none';
 
 	const viberFailed = viberStatus !== null && VIBER_FAILED.has(viberStatus);
-	const hasSmsLeg = smsStatus !== null || smsMessageId !== null;
 	const smsFailed = smsStatus !== null && SMS_FAILED.has(smsStatus);
 	const final = delivered || (viberFailed && (!hasSmsLeg || smsFailed));
 
