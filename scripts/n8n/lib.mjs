@@ -226,7 +226,11 @@ export function n8nBin() {
 
 function lockTopLevelCount(lockFile) {
 	const lock = readJson(lockFile, { packages: {} });
-	return Object.keys(lock.packages || {}).filter((k) => /^node_modules\/(@[^/]+\/)?[^/]+$/.test(k)).length;
+	// top-level packages npm will install here (optional ones for other platforms are skipped)
+	const fits = (list, value) => !Array.isArray(list) || list.some((v) => v === value || (v.startsWith('!') && v.slice(1) !== value));
+	return Object.entries(lock.packages || {}).filter(
+		([k, p]) => /^node_modules\/(@[^/]+\/)?[^/]+$/.test(k) && fits(p.os, process.platform) && fits(p.cpu, process.arch) && fits(p.libc, 'glibc'),
+	).length;
 }
 
 function installedTopLevelCount(dir) {
