@@ -9,6 +9,7 @@
  *   GET  /health                -> {"ok":true}
  *   GET  /__control/requests    -> every request received (JSON array)
  *   GET  /__control/state       -> counters and configuration
+ *   GET  /__control/summary     -> counters, request count by status, first arrival / last answer
  *   POST /__control/reset       -> forget requests, counters, statuses, faults (body: optional options)
  *   POST /__control/configure   -> merge options (see DEFAULTS) and/or queue faults
  *
@@ -28,6 +29,7 @@
  *   { type: 'malformedJson' }              HTTP 200 `{message: 429}`
  *   { type: 'reset' }                      connection reset (socket destroyed, no response)
  *   { type: 'delay', ms: 30000 }           answer normally after a long delay
+ *   { type: 'none' }                       answer normally (to interleave faults with successes)
  */
 const http = require('node:http');
 const fs = require('node:fs');
@@ -47,7 +49,12 @@ const DEFAULTS = {
 	startMessageId: '429',
 	/** HTTP status used for API error bodies: 'matching' (400/402/429/500) or 200. */
 	errorHttpStatus: 'matching',
-	/** accepted requests per second on /v1/api/* (0 = unlimited); excess answered 429. */
+	/**
+	 * Rate limit on /v1/api/* (0 = unlimited), Yii2 RateLimiter style: an allowance of N requests
+	 * refilled continuously at N per second (so at most N at once after a quiet second); a request
+	 * finding less than 1 left is answered 429 with Retry-After and X-Rate-Limit-* headers, and
+	 * (like Yii2) the allowance is set to 0. Answers that pass carry X-Rate-Limit-Limit/Remaining/Reset.
+	 */
 	rateLimitPerSecond: 0,
 	/** HTTP status of rate-limit answers from the limiter ('matching' = 429, or 200). */
 	rateLimitHttpStatus: 429,
@@ -76,8 +83,8 @@ function resetCounters(state) {
 	state.nextId = BigInt(String(state.options.startMessageId));
 	state.sent = new Map(); // id -> raw body
 	state.acceptedBodies = new Map(); // canonical body -> count
-	state.counters = { accepted: 0, duplicates: 0, rejected: 0, statusQueries: 0 };
-	state.window = []; // timestamps of accepted requests for the rate limiter
+	state.counters = { accepted: 0, duplicates: 0, rejected: 0, rateLimited: 0, statusQueries: 0 };
+	state.bucket = undefined; // { allowance, at } of the rate limiter, created on first use
 }
 
 function applyOptions(state, options) {
@@ -93,6 +100,7 @@ function applyOptions(state, options) {
 		delete o.statuses;
 	}
 	Object.assign(state.options, o);
+	if (o.rateLimitPerSecond !== undefined) state.bucket = undefined;
 	if (o.startMessageId !== undefined && state.counters) state.nextId = BigInt(String(o.startMessageId));
 }
 
@@ -200,16 +208,37 @@ function faultResponse(state, fault) {
 			return { destroy: true };
 		case 'delay':
 			return { delayMs: fault.ms ?? 30000 };
+		case 'none':
+			return { delayMs: 0 };
 		default:
 			throw new Error(`unknown fault type ${fault.type}`);
 	}
 }
 
-function rateLimited(state, now) {
+/**
+ * Yii2 yii\\filters\\RateLimiter::checkRateLimit with a 1 s window, in milliseconds instead of
+ * whole seconds. Returns undefined when there is no limit, otherwise { allowed, headers }.
+ */
+function rateLimit(state, now) {
 	const limit = Number(state.options.rateLimitPerSecond) || 0;
-	if (!limit) return false;
-	state.window = state.window.filter((t) => now - t < 1000);
-	return state.window.length >= limit;
+	if (!limit) return undefined;
+	const windowMs = 1000;
+	const bucket = state.bucket || (state.bucket = { allowance: limit, at: now });
+	bucket.allowance = Math.min(limit, bucket.allowance + ((now - bucket.at) * limit) / windowMs);
+	bucket.at = now;
+	const headers = { 'X-Rate-Limit-Limit': String(limit) };
+	if (bucket.allowance < 1) {
+		const waitMs = ((1 - bucket.allowance) * windowMs) / limit;
+		bucket.allowance = 0;
+		headers['X-Rate-Limit-Remaining'] = '0';
+		headers['X-Rate-Limit-Reset'] = String(windowMs / 1000);
+		headers['Retry-After'] = String(Math.max(1, Math.ceil(waitMs / 1000)));
+		return { allowed: false, headers };
+	}
+	bucket.allowance -= 1;
+	headers['X-Rate-Limit-Remaining'] = String(Math.floor(bucket.allowance));
+	headers['X-Rate-Limit-Reset'] = String(Math.ceil(((limit - bucket.allowance) * windowMs) / limit / 1000));
+	return { allowed: true, headers };
 }
 
 function createServer(state) {
@@ -245,6 +274,7 @@ async function handle(state, req, res, raw) {
 	if (path === '/__control/requests' && req.method === 'GET') return send(res, 200, JSON.stringify(state.requests));
 	if (path === '/__control/state' && req.method === 'GET')
 		return send(res, 200, JSON.stringify({ counters: state.counters, nextId: state.nextId.toString(), options: state.options }));
+	if (path === '/__control/summary' && req.method === 'GET') return send(res, 200, JSON.stringify(summary(state)));
 	if (path === '/__control/reset' && req.method === 'POST') {
 		reset(state, raw ? JSON.parse(raw) : {});
 		return send(res, 200, '{"ok":true}');
@@ -261,8 +291,11 @@ async function handle(state, req, res, raw) {
 	} catch (e) {
 		parseError = e.message;
 	}
+	const receivedAt = Date.now();
 	const record = {
-		time: new Date().toISOString(),
+		time: new Date(receivedAt).toISOString(),
+		receivedAt,
+		respondedAt: null,
 		method: req.method,
 		path: url.pathname,
 		query: url.search,
@@ -277,6 +310,7 @@ async function handle(state, req, res, raw) {
 	state.requests.push(record);
 	const finish = (result) => {
 		record.status = result.destroy ? 'reset' : result.status;
+		record.respondedAt = Date.now();
 		if (result.messageId) record.messageId = result.messageId;
 		if (state.options.logFile) fs.appendFileSync(state.options.logFile, `${JSON.stringify(record)}\n`);
 		if (result.destroy) return req.socket.destroy();
@@ -294,8 +328,9 @@ async function handle(state, req, res, raw) {
 	const fault = state.options.faults.shift();
 	if (fault) {
 		const r = faultResponse(state, fault);
-		if (r.delayMs) await sleep(r.delayMs);
-		else {
+		if (r.delayMs !== undefined) {
+			if (r.delayMs) await sleep(r.delayMs);
+		} else {
 			record.fault = fault.type;
 			if (r.rejected) state.counters.rejected++;
 			return finish(r);
@@ -306,21 +341,36 @@ async function handle(state, req, res, raw) {
 		state.counters.rejected++;
 		return finish({ status: 401, body: UNAUTHORIZED_BODY });
 	}
-	if (isSend) {
-		const now = Date.now();
-		if (rateLimited(state, now)) {
-			state.counters.rejected++;
-			record.rateLimited = true;
-			const http429 = state.options.rateLimitHttpStatus === 200 ? 200 : 429;
-			return finish({ status: http429, body: RATE_LIMIT_BODY, headers: { 'X-Rate-Limit-Limit': String(state.options.rateLimitPerSecond), 'X-Rate-Limit-Remaining': '0', 'X-Rate-Limit-Reset': '1' } });
-		}
-		if (parseError || !parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-			return finish(apiError(state, 400, invalidParameterBody('source_addr')));
-		const result = handleSend(state, parsed);
-		if (result.accepted && state.options.rateLimitPerSecond) state.window.push(now);
-		return finish(result);
+	const limited = rateLimit(state, Date.now());
+	if (limited && !limited.allowed) {
+		state.counters.rejected++;
+		state.counters.rateLimited++;
+		record.rateLimited = true;
+		const http429 = state.options.rateLimitHttpStatus === 200 ? 200 : 429;
+		return finish({ status: http429, body: RATE_LIMIT_BODY, headers: limited.headers });
 	}
-	return finish(handleStatus(state, parsed || {}, raw));
+	const withLimitHeaders = (result) => (limited ? { ...result, headers: { ...limited.headers, ...result.headers } } : result);
+	if (isSend) {
+		if (parseError || !parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+			return finish(withLimitHeaders(apiError(state, 400, invalidParameterBody('source_addr'))));
+		return finish(withLimitHeaders(handleSend(state, parsed)));
+	}
+	return finish(withLimitHeaders(handleStatus(state, parsed || {}, raw)));
+}
+
+/** Counters plus the time span of the API requests: first arrival to last answer (ms epoch). */
+function summary(state) {
+	let firstReceivedAt = null;
+	let lastRespondedAt = null;
+	let pending = 0;
+	const byStatus = {};
+	for (const r of state.requests) {
+		if (firstReceivedAt === null || r.receivedAt < firstReceivedAt) firstReceivedAt = r.receivedAt;
+		if (r.respondedAt === null) pending++;
+		else if (lastRespondedAt === null || r.respondedAt > lastRespondedAt) lastRespondedAt = r.respondedAt;
+		byStatus[r.status] = (byStatus[r.status] || 0) + 1;
+	}
+	return { counters: { ...state.counters }, requests: state.requests.length, pending, byStatus, firstReceivedAt, lastRespondedAt };
 }
 
 function sleep(ms) {
@@ -352,6 +402,7 @@ function startMock(options = {}) {
 				port: actual,
 				requests: () => state.requests.slice(),
 				counters: () => ({ ...state.counters }),
+				summary: () => summary(state),
 				reset: (opts) => reset(state, opts),
 				configure: (opts) => applyOptions(state, opts),
 				close: () =>

@@ -1,4 +1,4 @@
-import type { ApiOutcome } from './apiResponse';
+import type { ApiFailure, ApiOutcome } from './apiResponse';
 
 export interface Clock {
 	now(): number;
@@ -20,6 +20,9 @@ export class RateLimitGate {
 
 	/** Time of the first 429 since the last accepted request; undefined while requests pass. */
 	private refusingSince: number | undefined;
+
+	/** The last refusal, to fail items with once the run has been refused for too long. */
+	lastRefusal: ApiFailure | undefined;
 
 	constructor(private readonly clock: Clock) {}
 
@@ -81,6 +84,17 @@ export async function callWithRetries(
 	let unknownRetriesLeft = policy.unknownOutcomeRetries;
 	for (;;) {
 		await gate.wait();
+		const refusedFor = gate.refusingFor();
+		if (refusedFor > policy.maxRateLimitWaitMs && gate.lastRefusal) {
+			// Every request of this run has been refused for longer than the bound: stop asking.
+			return {
+				kind: 'failed',
+				failure: {
+					...gate.lastRefusal,
+					message: `${gate.lastRefusal.message}: DecisionTelecom refused every request for ${Math.round(refusedFor / 100) / 10} s`,
+				},
+			};
+		}
 		const outcome = await call();
 		if (outcome.kind === 'ok') {
 			gate.accepted();
@@ -93,6 +107,7 @@ export async function callWithRetries(
 			continue;
 		}
 		firstRefusedAt ??= clock.now();
+		gate.lastRefusal = outcome.failure;
 		const pause = gate.rateLimited(outcome.retryAfterMs);
 		const waited = clock.now() + pause - firstRefusedAt;
 		const runRefusedFor = gate.refusingFor() + pause;
