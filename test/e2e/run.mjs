@@ -46,6 +46,7 @@ const OWN_CALLBACK = 'https://hooks.example.com/viber-callback';
 const OWNER_EMAIL = 'e2e-owner@example.com';
 const OWNER_PASSWORD = 'E2e-owner-password-1';
 const WEBHOOK_ID = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
+const WEBHOOK_ID_STATUS_ONLY = '7a2e3d4c-5b6f-4071-9b8c-0d1e2f3a4b5c';
 const CRED = { id: 'dtE2eCredMock001', name: 'DecisionTelecom (mock)' };
 const CRED_WRONG = { id: 'dtE2eCredWrong01', name: 'DecisionTelecom (wrong key)' };
 const basic = (key) => `Basic ${Buffer.from(key).toString('base64')}`;
@@ -220,6 +221,12 @@ const STATUS_NODES = {
 		mock: { status: 4, sms_message_id: 36478, sms_message_status: 2 },
 		output: { messageId: '430', viberStatus: 4, viberStatusName: 'undelivered', smsMessageId: '36478', smsStatus: 2, smsStatusName: 'delivered', final: true, delivered: true, deliveredVia: 'sms' },
 	},
+	'Status raw': {
+		id: '9007199254741001',
+		simplify: false,
+		mock: { status: 1 },
+		output: { messageId: '9007199254741001', viberStatus: 1, deliveredVia: 'viber', raw: { message_id: '9007199254741001', status: 1 } },
+	},
 	'Status pending': {
 		id: '431',
 		mock: { status: 5 },
@@ -235,7 +242,7 @@ function buildFixtures(mockUrl) {
 	];
 	const sendNodes = Object.entries(SEND_NODES).map(([name, s]) => actionNode(name, s.parameters));
 	const statusNodes = Object.entries(STATUS_NODES).map(([name, s]) =>
-		actionNode(name, { operation: 'getStatus', messageId: s.id, simplify: true, options: {} }),
+		actionNode(name, { operation: 'getStatus', messageId: s.id, simplify: s.simplify ?? true, options: {} }),
 	);
 	const badNode = actionNode('Send bad recipient', { ...SEND_NODES['Send 2-way'].parameters, recipient: 'abc' });
 	const wrongKeyNode = actionNode('Send with wrong key', SEND_NODES['Send 2-way'].parameters, CRED_WRONG);
@@ -279,6 +286,13 @@ function buildFixtures(mockUrl) {
 		credentials: { decisionTelecomApi: CRED },
 		webhookId: WEBHOOK_ID,
 	};
+	const statusOnlyTrigger = {
+		...triggerNode,
+		id: 'd0000000-0000-4000-8000-000000000002',
+		parameters: { events: ['deliveryStatus'], simplify: false },
+		webhookId: WEBHOOK_ID_STATUS_ONLY,
+	};
+	delete statusOnlyTrigger.credentials;
 	const workflows = {
 		e2eSend: workflow('e2eSend', 'E2E send', [manual, ...sendNodes], fanOut('Start', Object.keys(SEND_NODES))),
 		e2eStatus: workflow('e2eStatus', 'E2E get status', [manual, ...statusNodes], fanOut('Start', Object.keys(STATUS_NODES))),
@@ -294,6 +308,7 @@ function buildFixtures(mockUrl) {
 		}),
 		e2eSendOne: workflow('e2eSendOne', 'E2E send one', [manual, oneNode], fanOut('Start', [oneNode.name])),
 		e2eTrigger: workflow('e2eTrigger', 'E2E trigger', [triggerNode], {}),
+		e2eTriggerStatus: workflow('e2eTriggerStatus', 'E2E trigger, statuses only, no credential', [statusOnlyTrigger], {}),
 	};
 	return { credentials, workflows };
 }
@@ -448,15 +463,15 @@ async function main() {
 
 	// --- Get Status --------------------------------------------------------------------------
 	mock.reset({ statuses: Object.fromEntries(Object.values(STATUS_NODES).map((s) => [s.id, s.mock])) });
-	await check('Get Status: delivered, undelivered then SMS delivered, pending', async () => {
+	await check('Get Status: delivered, undelivered then SMS delivered, pending, raw (simplify off)', async () => {
 		const { run } = await execute('e2eStatus');
 		assert.equal(runError(run), undefined, `execution failed: ${JSON.stringify(runError(run))}`);
 		const queries = mock.requests().filter((r) => r.path === '/v1/api/receive-viber');
-		assert.equal(queries.length, 3, `mock received ${queries.length} status requests`);
+		assert.equal(queries.length, Object.keys(STATUS_NODES).length, `mock received ${queries.length} status requests`);
 		const problems = [];
 		for (const [name, spec] of Object.entries(STATUS_NODES)) {
 			try {
-				const record = queries.find((r) => rawMessageId(r.rawBody) === spec.id);
+				const record = queries.filter((r) => rawMessageId(r.rawBody) === spec.id)[spec.simplify === false ? 1 : 0];
 				assert.ok(record, `no receive-viber request with message_id ${spec.id}; got ${queries.map((q) => q.rawBody).join(' ')}`);
 				assert.match(record.rawBody, new RegExp(`^\\{\\s*"message_id"\\s*:\\s*"?${spec.id}"?\\s*\\}$`), 'request body');
 				assert.equal(record.authorization, basic(ACCESS_KEY), 'Authorization header');
@@ -535,9 +550,11 @@ async function main() {
 	});
 
 	// --- the server: package loaded, trigger ------------------------------------------------------
-	await check('publish the trigger workflow with the CLI', async () => {
-		const r = await cli(['publish:workflow', '--id=e2eTrigger']);
-		assert.equal(r.code, 0, `${r.stdout}${r.stderr}`);
+	await check('publish the trigger workflows with the CLI', async () => {
+		for (const id of ['e2eTrigger', 'e2eTriggerStatus']) {
+			const r = await cli(['publish:workflow', `--id=${id}`]);
+			assert.equal(r.code, 0, `${r.stdout}${r.stderr}`);
+		}
 	});
 
 	say('starting the n8n server ...');
@@ -680,6 +697,43 @@ async function main() {
 				emptyBody: 400,
 			});
 			assert.equal(after.length, before, `new executions: ${JSON.stringify(after.slice(before))}`);
+		});
+
+		await check('trigger without credential, Delivery Status only: status accepted without secret, reply ignored', async () => {
+			const url = `${base}webhook/${WEBHOOK_ID_STATUS_ONLY}/webhook`;
+			const deadline = Date.now() + 15000;
+			while ((await fetch(url, { method: 'OPTIONS' })).status !== 204) {
+				if (Date.now() > deadline) throw new Error('Production URL not registered');
+				await sleep(200);
+			}
+			const count = () => sqlQuery(node, dbFile, "select id from execution_entity where workflowId = 'e2eTriggerStatus'").length;
+			const reply = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{"message_token":44444444444444,"phone_number":"972512222222","time":2121212121,"message":{"text":"hi","tracking_data":"tracking_id:1"}}',
+			});
+			assert.equal(reply.status, 200, `reply: HTTP ${reply.status}`);
+			await sleep(1000);
+			assert.equal(count(), 0, 'the ignored reply started an execution');
+			const status = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"message_id":429,"status":1}' });
+			assert.equal(status.status, 200, `status: HTTP ${status.status}`);
+			const deadline2 = Date.now() + 20000;
+			let list;
+			for (;;) {
+				list = await api('executions?workflowId=e2eTriggerStatus');
+				if (list.data.some((e) => e.status === 'success')) break;
+				if (Date.now() > deadline2) throw new Error(`no successful execution: ${JSON.stringify(list.data)}`);
+				await sleep(250);
+			}
+			const execution = await api(`executions/${list.data[0].id}?includeData=true`);
+			const items = triggerItems(execution);
+			assert.deepEqual(pick(items?.[0], ['eventType', 'messageId', 'viberStatus', 'deliveredVia', 'raw']), {
+				eventType: 'deliveryStatus',
+				messageId: '429',
+				viberStatus: 1,
+				deliveredVia: 'viber',
+				raw: { message_id: 429, status: 1 },
+			});
 		});
 
 		await check('the executions are in the database (execution_entity) with mode webhook', async () => {
