@@ -6,7 +6,7 @@
 //
 // Environment (optional): DECISIONTELECOM_N8N_CACHE (shared with npm start),
 // DECISIONTELECOM_E2E_PORT / _BROKER_PORT / _EXEC_BROKER_PORT / _MOCK_PORT (default: free ports),
-// DECISIONTELECOM_E2E_KEEP=1 (keep the throwaway folder), DECISIONTELECOM_E2E_TIMEOUT (s, default 1200).
+// DECISIONTELECOM_E2E_KEEP=1 (keep the throwaway folder), DECISIONTELECOM_E2E_TIMEOUT (s, default 900, after the install).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -338,7 +338,12 @@ function pick(object, keys) {
 
 async function main() {
 	const started = Date.now();
-	const timeoutS = Number(process.env.DECISIONTELECOM_E2E_TIMEOUT || 1200);
+
+	say(`e2e: n8n ${N8N_VERSION}, package ${PKG}`);
+	const { node } = await ensureRuntime();
+	say(`runtime ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+	// the install above may take minutes on a cold cache; the suite itself gets this long
+	const timeoutS = Number(process.env.DECISIONTELECOM_E2E_TIMEOUT || 900);
 	const watchdog = setTimeout(async () => {
 		console.log(`\nwatchdog: the suite took longer than ${timeoutS} s`);
 		failed++;
@@ -347,10 +352,6 @@ async function main() {
 		process.exit(1);
 	}, timeoutS * 1000);
 	watchdog.unref();
-
-	say(`e2e: n8n ${N8N_VERSION}, package ${PKG}`);
-	const { node } = await ensureRuntime();
-	say(`runtime ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dt-e2e-'));
 	const userFolder = path.join(home, 'user');
