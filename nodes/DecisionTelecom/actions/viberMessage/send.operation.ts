@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { callWithRetries } from '../../helpers/pacing';
-import { buildSendPlan, LIMITS, type SendInput } from '../../helpers/sendPayload';
+import { buildSendPlan, LIMITS, type SendInput, type SendPlan } from '../../helpers/sendPayload';
 import { idToString } from '../../helpers/safeJson';
 import { apiError, readRunSettings, runItems, runOptions } from '../common';
 import { callDecisionTelecom } from '../../transport';
@@ -216,16 +216,22 @@ export async function execute(
 	// A send is never repeated after an unknown outcome: it may have been accepted and charged.
 	const settings = readRunSettings(this, 0);
 
+	// The validation pre-pass builds every item's request once; sending uses it and lets it go.
+	// Reading the parameters again would evaluate every expression twice, which at volume costs
+	// more time than the request itself.
+	const plans: Array<SendPlan | undefined> = new Array(items.length);
+
 	return await runItems(this, items.length, settings.concurrency, {
 		reportsSendOutcome: true,
 		validate: (itemIndex) => {
-			buildSendPlan(readInput(this, itemIndex, credentials));
+			plans[itemIndex] = buildSendPlan(readInput(this, itemIndex, credentials));
 		},
 		perItem: async (itemIndex) => {
-			const plan = buildSendPlan(readInput(this, itemIndex, credentials));
+			const plan = plans[itemIndex] ?? buildSendPlan(readInput(this, itemIndex, credentials));
+			plans[itemIndex] = undefined;
 			const outcome = await callWithRetries(
 				async () =>
-					await callDecisionTelecom(this, String(credentials.baseUrl ?? ''), 'send-viber', plan.body, settings.timeoutMs),
+					await callDecisionTelecom(this, String(credentials.baseUrl ?? ''), 'send-viber', plan.body, settings.timeoutMs, credentials),
 				settings.gate,
 				settings.policy,
 				settings.clock,
