@@ -217,6 +217,8 @@ function buildWorkflows(mockUrl) {
 		httpDefault: benchWorkflow('httpDefault', httpNode(mockUrl, {})),
 		httpBatch: benchWorkflow('httpBatch', httpNode(mockUrl, { batching: { batch: HTTP_BATCH } })),
 		httpRetry: benchWorkflow('httpRetry', httpNode(mockUrl, {}, { retryOnFail: true, ...HTTP_RETRY })),
+		// control for the memory runs: what n8n itself needs for N items, without any request
+		noop: benchWorkflow('noop', { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} }),
 	};
 }
 
@@ -332,6 +334,8 @@ function makeN8n({ node, userFolder, runDir }) {
 			ownerEmail: OWNER_EMAIL,
 			ownerPasswordHash: state.passwordHash ?? (state.passwordHash = bcryptHash(node, OWNER_PASSWORD)),
 			encryptionKey: 'bench-not-secret-encryption-key-001',
+			// e.g. --cpu-prof --cpu-prof-dir=/tmp/prof, to see where n8n spends its time
+			extra: process.env.DECISIONTELECOM_BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.DECISIONTELECOM_BENCH_NODE_OPTIONS } : {},
 		});
 	return {
 		env,
@@ -513,6 +517,7 @@ async function main() {
 	for (const [label, id] of [
 		['DecisionTelecom node, default (5)', 'oursDefault'],
 		['HTTP Request node, default', 'httpDefault'],
+		['Control: No Operation node instead (no requests)', 'noop'],
 	]) {
 		const row = { label, runs: [] };
 		for (const count of N_MEMORY) {
@@ -618,9 +623,15 @@ function report(results, node) {
 			`| ${row.label} | ${mb(a.baseline)} / ${mb(b.baseline)} | ${mb(a.peak)} | ${mb(b.peak)} | ${(growth[row.label] / 1024 / 1024).toFixed(1)} | ${a.ok} / ${b.ok} | ${f2(a.seconds)} / ${f2(b.seconds)} |`,
 		);
 	}
-	const [oursLabel, httpLabel] = results.s3.map((r) => r.label);
+	const [oursLabel, httpLabel, controlLabel] = results.s3.map((r) => r.label);
+	const perK = (label) => (growth[label] / 1024 / 1024).toFixed(1);
 	lines.push('');
-	lines.push(`Memory target: ${growth[oursLabel] <= growth[httpLabel] ? 'met' : 'missed'}.`);
+	lines.push(
+		`Memory target: ${growth[oursLabel] <= growth[httpLabel] ? 'met' : 'missed'} (${perK(oursLabel)} vs ${perK(httpLabel)} MB per 1,000 items). ` +
+			`The control shows what n8n itself needs per 1,000 items passing through a workflow (${perK(controlLabel)} MB: items, execution data, saving it); ` +
+			`beyond it the DecisionTelecom node adds ${(Math.max(0, growth[oursLabel] - growth[controlLabel]) / 1024 / 1024).toFixed(1)} MB and the HTTP Request node ${(Math.max(0, growth[httpLabel] - growth[controlLabel]) / 1024 / 1024).toFixed(1)} MB. ` +
+			'RSS peaks also depend on when V8 collects garbage, so differences of a few MB are noise.',
+	);
 	lines.push('');
 	return `${lines.join('\n')}\n`;
 }

@@ -30,7 +30,12 @@ const MESSAGE = 'DecisionTelecom rate limit reached; the message was not accepte
 const LIMITED: ApiOutcome = {
 	kind: 'rateLimited',
 	retryAfterMs: 1000,
-	failure: { message: MESSAGE, description: 'Nothing was sent for this item.', httpCode: 429, outcomeUnknown: false },
+	failure: {
+		message: MESSAGE,
+		description: 'Nothing was sent for this item.',
+		httpCode: 429,
+		outcomeUnknown: false,
+	},
 };
 const POLICY = { maxRateLimitWaitMs: 5000, unknownOutcomeRetries: 0 };
 
@@ -59,7 +64,18 @@ describe('the rate-limit wait bound applies to the whole run, not only to each i
 		const gate = new RateLimitGate(clock);
 		let calls = 0;
 		// refused for 4 s, accepted, then refused for 4 s again: nobody exceeds the 5 s bound
-		const answers = [LIMITED, LIMITED, LIMITED, LIMITED, OK, LIMITED, LIMITED, LIMITED, LIMITED, OK];
+		const answers = [
+			LIMITED,
+			LIMITED,
+			LIMITED,
+			LIMITED,
+			OK,
+			LIMITED,
+			LIMITED,
+			LIMITED,
+			LIMITED,
+			OK,
+		];
 		const outcomes: string[] = [];
 		await forEachWithConcurrency(2, 1, async () => {
 			const outcome = await callWithRetries(async () => answers[calls++], gate, POLICY, clock);
@@ -108,7 +124,9 @@ describe('the rate-limit wait bound applies to the whole run, not only to each i
 			clock,
 		);
 		expect(outcome.kind).toBe('failed');
-		expect(outcome.kind !== 'ok' && outcome.failure.message).toBe(`${MESSAGE} after retrying for 5 s`);
+		expect(outcome.kind !== 'ok' && outcome.failure.message).toBe(
+			`${MESSAGE} after retrying for 5 s`,
+		);
 		expect(calls).toBe(6);
 	});
 });

@@ -13,7 +13,7 @@ export interface ApiFailure {
 
 export type ApiOutcome =
 	| { kind: 'ok'; body: Record<string, unknown> }
-	| { kind: 'rateLimited'; retryAfterMs?: number; failure: ApiFailure }
+	| { kind: 'rateLimited'; retryAfterMs?: number; limit?: RateLimit; failure: ApiFailure }
 	| { kind: 'failed'; failure: ApiFailure };
 
 const API_FIELD_LABELS: Record<string, string> = {
@@ -60,6 +60,28 @@ export function retryAfterMs(headers: Record<string, unknown>, now = Date.now())
 	return undefined;
 }
 
+/** A rate limit the API announced: `requests` per `windowMs`. */
+export interface RateLimit {
+	requests: number;
+	windowMs: number;
+}
+
+/**
+ * The limit announced with a refusal, Yii2 RateLimiter style: `X-Rate-Limit-Limit` requests per
+ * window, and on a refusal `X-Rate-Limit-Reset` is that window in seconds. Undefined unless both
+ * are plain positive numbers (a Unix-time reset says nothing about the window).
+ */
+export function announcedLimit(headers: Record<string, unknown>): RateLimit | undefined {
+	const limit = headerValue(headers, 'x-rate-limit-limit') ?? headerValue(headers, 'x-ratelimit-limit');
+	const reset = headerValue(headers, 'x-rate-limit-reset') ?? headerValue(headers, 'x-ratelimit-reset');
+	if (limit === undefined || reset === undefined) return undefined;
+	if (!/^\s*\d+\s*$/.test(limit) || !/^\s*\d+(\.\d+)?\s*$/.test(reset)) return undefined;
+	const requests = Number(limit);
+	const seconds = Number(reset);
+	if (requests < 1 || seconds <= 0 || seconds > 86400) return undefined;
+	return { requests, windowMs: seconds * 1000 };
+}
+
 function isErrorBody(body: Record<string, unknown>): boolean {
 	return body.message_id === undefined && 'status' in body && ('name' in body || 'code' in body);
 }
@@ -99,6 +121,7 @@ function errorBodyOutcome(
 		return {
 			kind: 'rateLimited',
 			retryAfterMs: retryAfterMs(headers),
+			limit: announcedLimit(headers),
 			failure: {
 				message: 'DecisionTelecom rate limit reached; the message was not accepted',
 				description:

@@ -1,4 +1,4 @@
-import type { ApiFailure, ApiOutcome } from './apiResponse';
+import type { ApiFailure, ApiOutcome, RateLimit } from './apiResponse';
 
 export interface Clock {
 	now(): number;
@@ -9,9 +9,23 @@ export interface Clock {
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 16000;
 
+/** The client's copy of the API's allowance once a refusal announced the limit. */
+interface Pace {
+	perMs: number;
+	capacity: number;
+	tokens: number;
+	at: number;
+}
+
 /**
  * One gate shared by every request of a node run: when DecisionTelecom answers 429 to any of
  * them, all of them pause, so the node slows down as a whole instead of hammering the limit.
+ *
+ * When the refusal announces the limit (X-Rate-Limit-Limit requests per X-Rate-Limit-Reset
+ * seconds, as Yii2's RateLimiter does), the gate also keeps a copy of the API's allowance from
+ * then on: empty at the refusal, refilled at the announced rate up to the limit. After the pause,
+ * requests start as the allowance permits, so the run goes on at the limit's own pace instead of
+ * bursting into the next refusal and pausing again.
  */
 export class RateLimitGate {
 	private resumeAt = 0;
@@ -24,6 +38,8 @@ export class RateLimitGate {
 	/** The last refusal, to fail items with once the run has been refused for too long. */
 	lastRefusal: ApiFailure | undefined;
 
+	private pace: Pace | undefined;
+
 	constructor(private readonly clock: Clock) {}
 
 	/** How long DecisionTelecom has refused every request of this run (0 while requests pass). */
@@ -32,15 +48,39 @@ export class RateLimitGate {
 	}
 
 	async wait(): Promise<void> {
-		for (let left = this.resumeAt - this.clock.now(); left > 0; left = this.resumeAt - this.clock.now()) {
-			await this.clock.sleep(left);
+		for (;;) {
+			for (let left = this.resumeAt - this.clock.now(); left > 0; left = this.resumeAt - this.clock.now()) {
+				await this.clock.sleep(left);
+			}
+			const pace = this.pace;
+			if (!pace) return;
+			const now = this.clock.now();
+			pace.tokens = Math.min(pace.capacity, pace.tokens + (now - pace.at) * pace.perMs);
+			pace.at = now;
+			if (pace.tokens >= 1) {
+				pace.tokens -= 1;
+				return;
+			}
+			await this.clock.sleep(Math.max(1, Math.ceil((1 - pace.tokens) / pace.perMs)));
 		}
 	}
 
+	/** The announced rate the gate paces requests at, per second; undefined before any. */
+	pacedPerSecond(): number | undefined {
+		return this.pace === undefined ? undefined : this.pace.perMs * 1000;
+	}
+
 	/** Records a 429 and returns the pause it caused, in ms. */
-	rateLimited(retryAfterMs?: number): number {
+	rateLimited(retryAfterMs?: number, limit?: RateLimit): number {
 		this.streak++;
 		this.refusingSince ??= this.clock.now();
+		if (limit && limit.requests >= 1 && limit.windowMs > 0) {
+			this.pace = { perMs: limit.requests / limit.windowMs, capacity: limit.requests, tokens: 0, at: this.clock.now() };
+		} else if (this.pace) {
+			// A refusal means the API's allowance is empty now, whatever our copy says.
+			this.pace.tokens = 0;
+			this.pace.at = this.clock.now();
+		}
 		let pause: number;
 		if (retryAfterMs !== undefined) {
 			// Small jitter so paused requests do not all come back in the same millisecond.
@@ -108,7 +148,7 @@ export async function callWithRetries(
 		}
 		firstRefusedAt ??= clock.now();
 		gate.lastRefusal = outcome.failure;
-		const pause = gate.rateLimited(outcome.retryAfterMs);
+		const pause = gate.rateLimited(outcome.retryAfterMs, outcome.limit);
 		const waited = clock.now() + pause - firstRefusedAt;
 		const runRefusedFor = gate.refusingFor() + pause;
 		if (waited > policy.maxRateLimitWaitMs || runRefusedFor > policy.maxRateLimitWaitMs) {

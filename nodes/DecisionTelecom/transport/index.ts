@@ -13,6 +13,8 @@ import { classifyNetworkError, classifyResponse, type ApiOutcome, type Endpoint 
  * credential from its database again for every request, which at volume cost more time than the
  * request itself.
  */
+const preparedCredentials = new WeakMap<ICredentialDataDecryptedObject, IAdditionalCredentialOptions>();
+
 export async function callDecisionTelecom(
 	context: IExecuteFunctions,
 	baseUrl: string,
@@ -22,12 +24,13 @@ export async function callDecisionTelecom(
 	credentials?: ICredentialDataDecryptedObject,
 ): Promise<ApiOutcome> {
 	const url = `${(baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}/${endpoint}`;
-	let additional: IAdditionalCredentialOptions | undefined;
-	if (credentials) {
+	let additional = credentials ? preparedCredentials.get(credentials) : undefined;
+	if (credentials && !additional) {
 		const ref = context.getNode().credentials?.decisionTelecomApi;
 		additional = {
 			credentialsDecrypted: { id: ref?.id ?? '', name: ref?.name ?? '', type: 'decisionTelecomApi', data: credentials },
 		};
+		preparedCredentials.set(credentials, additional);
 	}
 	let response: { statusCode: number; headers: Record<string, unknown>; body: unknown };
 	try {
