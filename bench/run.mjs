@@ -10,7 +10,7 @@
 // DECISIONTELECOM_BENCH_KEEP=1 (keep the throwaway folder); for trying the script, not for results:
 // DECISIONTELECOM_BENCH_QUICK=1 (fewer items), DECISIONTELECOM_BENCH_ONLY=1,2 (some sections; prints,
 // does not write bench/results.md).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -217,6 +217,16 @@ function buildWorkflows(mockUrl) {
 		httpDefault: benchWorkflow('httpDefault', httpNode(mockUrl, {})),
 		httpBatch: benchWorkflow('httpBatch', httpNode(mockUrl, { batching: { batch: HTTP_BATCH } })),
 		httpRetry: benchWorkflow('httpRetry', httpNode(mockUrl, {}, { retryOnFail: true, ...HTTP_RETRY })),
+		// diagnostic: the least any node can do inside n8n (bench/floor-node), same concurrency
+		floor: benchWorkflow('floor', {
+			type: 'n8n-nodes-benchfloor.benchFloor',
+			typeVersion: 1,
+			parameters: {
+				url: `${mockUrl}/v1/api/send-viber`,
+				authorization: AUTHORIZATION,
+				concurrency: '={{ $("Webhook").first().json.body.concurrency }}',
+			},
+		}),
 		// control for the memory runs: what n8n itself needs for N items, without any request
 		noop: benchWorkflow('noop', { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} }),
 	};
@@ -418,6 +428,14 @@ async function main() {
 	say('building and packing the package ...');
 	const tgz = await buildAndPack(path.join(home, 'pack'), { logFile: path.join(runDir, 'build.log') });
 	await installPackage(userFolder, tgz, node);
+	// the diagnostic floor node, packed and installed the same way
+	const floorPack = spawnSync('npm', ['pack', '--json', '--pack-destination', path.join(home, 'pack')], {
+		cwd: path.join(HERE, 'floor-node'),
+		encoding: 'utf8',
+	});
+	if (floorPack.status !== 0) throw new Error(`npm pack bench/floor-node failed:\n${floorPack.stderr}`);
+	const floorTgz = path.join(home, 'pack', JSON.parse(floorPack.stdout.slice(floorPack.stdout.indexOf('[')))[0].filename);
+	await installPackage(userFolder, floorTgz, node);
 
 	const mock = await startMockProcess(await freePort(), path.join(runDir, 'mock.log'));
 	say(`mock ${mock.url} (PID ${mock.pid}); folder ${home}`);
@@ -490,6 +508,12 @@ async function main() {
 	for (const c of CONCURRENCIES) {
 		results.s1.push({ ...(await runContender(`DecisionTelecom node, ${c}`, 'oursC', { count: N_SEND, concurrency: c }, s1Mock, N_SEND)), concurrency: c });
 	}
+	for (const c of CONCURRENCIES.filter((c) => c > 1)) {
+		results.s1.push({
+			...(await runContender(`Diagnostic: minimal node, n8n's httpRequest helper only, ${c}`, 'floor', { count: N_SEND, concurrency: c }, s1Mock, N_SEND)),
+			concurrency: c,
+		});
+	}
 	results.s1.push({ ...(await runContender('HTTP Request node, default (all items at once)', 'httpDefault', { count: N_SEND }, s1Mock, N_SEND)), concurrency: N_SEND });
 	results.s1.push({
 		...(await runContender(`HTTP Request node, Batching ${HTTP_BATCH.batchSize} items / ${HTTP_BATCH.batchInterval} ms`, 'httpBatch', { count: N_SEND }, s1Mock, N_SEND)),
@@ -518,17 +542,18 @@ async function main() {
 		['DecisionTelecom node, default (5)', 'oursDefault'],
 		['HTTP Request node, default', 'httpDefault'],
 		['Control: No Operation node instead (no requests)', 'noop'],
+		["Diagnostic: minimal node, n8n's httpRequest helper only, 5", 'floor'],
 	]) {
 		const row = { label, runs: [] };
 		for (const count of N_MEMORY) {
 			await n8n.stop();
 			await n8n.start();
 			await mock.reset({ latencyMs: MEMORY_LATENCY_MS });
-			await n8n.run(id, { count: 20 });
+			await n8n.run(id, { count: 20, concurrency: 5 });
 			await sleep(1000);
 			const baseline = treeRss(n8n.pid);
 			const stopSampling = rssSampler(n8n.pid);
-			const r = await runContender(`${label}, ${count} items`, id, { count }, { latencyMs: MEMORY_LATENCY_MS }, count);
+			const r = await runContender(`${label}, ${count} items`, id, { count, concurrency: 5 }, { latencyMs: MEMORY_LATENCY_MS }, count);
 			const peak = stopSampling();
 			row.runs.push({ count, baseline, peak, ok: r.ok, accepted: r.mock.counters.accepted, seconds: r.nodeSeconds });
 			say(`   RSS baseline ${mb(baseline)} MB, peak ${mb(peak)} MB`);
@@ -575,7 +600,11 @@ function report(results, node) {
 	lines.push('');
 	lines.push(`## 1. ${N_SEND} sends, ${LATENCY_MS} ms latency, no rate limit`);
 	lines.push('');
-	lines.push('Ratio = node time / bare Node.js client (plain `http`, keep-alive) time at the same concurrency. Target: ≤ 1.25.');
+	lines.push(
+		'Ratio = node time / bare Node.js client (plain `http`, keep-alive) time at the same concurrency. Target: ≤ 1.25. ' +
+			'The "Diagnostic" rows are a minimal node (bench/floor-node, not part of the package) that only POSTs each item with n8n\'s `this.helpers.httpRequest` ' +
+			'at the same concurrency: no expressions, no credential, no validation. They show what any node pays for a request inside n8n.',
+	);
 	lines.push('');
 	lines.push('| Contender | In flight | Node time (s) | Mock span (s) | Bare client (s) | Ratio | Sent OK | Accepted at mock | Target |');
 	lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
@@ -623,13 +652,14 @@ function report(results, node) {
 			`| ${row.label} | ${mb(a.baseline)} / ${mb(b.baseline)} | ${mb(a.peak)} | ${mb(b.peak)} | ${(growth[row.label] / 1024 / 1024).toFixed(1)} | ${a.ok} / ${b.ok} | ${f2(a.seconds)} / ${f2(b.seconds)} |`,
 		);
 	}
-	const [oursLabel, httpLabel, controlLabel] = results.s3.map((r) => r.label);
+	const [oursLabel, httpLabel, controlLabel, floorLabel] = results.s3.map((r) => r.label);
 	const perK = (label) => (growth[label] / 1024 / 1024).toFixed(1);
 	lines.push('');
 	lines.push(
 		`Memory target: ${growth[oursLabel] <= growth[httpLabel] ? 'met' : 'missed'} (${perK(oursLabel)} vs ${perK(httpLabel)} MB per 1,000 items). ` +
 			`The control shows what n8n itself needs per 1,000 items passing through a workflow (${perK(controlLabel)} MB: items, execution data, saving it); ` +
 			`beyond it the DecisionTelecom node adds ${(Math.max(0, growth[oursLabel] - growth[controlLabel]) / 1024 / 1024).toFixed(1)} MB and the HTTP Request node ${(Math.max(0, growth[httpLabel] - growth[controlLabel]) / 1024 / 1024).toFixed(1)} MB. ` +
+			`The minimal node that only calls n8n's httpRequest helper (5 at a time, like ours) grows ${perK(floorLabel)} MB per 1,000 items. ` +
 			'RSS peaks also depend on when V8 collects garbage, so differences of a few MB are noise.',
 	);
 	lines.push('');

@@ -117,7 +117,7 @@ describe('RateLimitGate paces at the announced limit after a refusal', () => {
 		// the first 100 go at once (full allowance), the other 900 at 100/s after the first refusal
 		expect(clock.time).toBeGreaterThanOrEqual(9000);
 		expect(clock.time).toBeLessThanOrEqual(10200);
-		expect(api.log.refused).toBeLessThanOrEqual(10);
+		expect(api.log.refused).toBeLessThanOrEqual(5);
 		expect(gate.pacedPerSecond()).toBe(100);
 	});
 
@@ -141,11 +141,48 @@ describe('RateLimitGate paces at the announced limit after a refusal', () => {
 			await gate.wait();
 			startedAt.push(clock.now());
 		});
-		// Retry-After 1 s (+ jitter): 10 refilled by then, the 11th to 13th 100 ms apart
-		expect(startedAt.slice(0, 10).every((t) => t === startedAt[0])).toBe(true);
+		// Retry-After 1 s: 10 refilled by then; 9 start at once (1 kept in reserve against arrival
+		// jitter), then one every 100 ms
+		expect(startedAt.slice(0, 9).every((t) => t === startedAt[0])).toBe(true);
 		expect(startedAt[0]).toBeGreaterThanOrEqual(1000);
-		expect(startedAt[10] - startedAt[0]).toBeGreaterThanOrEqual(95);
-		expect(startedAt[12] - startedAt[10]).toBeGreaterThanOrEqual(195);
+		expect(startedAt[9] - startedAt[0]).toBeGreaterThanOrEqual(95);
+		expect(startedAt[9] - startedAt[0]).toBeLessThanOrEqual(105);
+		expect(startedAt[12] - startedAt[9]).toBeGreaterThanOrEqual(295);
+		expect(startedAt[12] - startedAt[9]).toBeLessThanOrEqual(305);
+	});
+
+	it('with 30 ms on the way and 10 in flight, only the first burst meets refusals', async () => {
+		const clock = fakeClock();
+		const gate = new RateLimitGate(clock);
+		const api = yii2Api(clock, 100);
+		await forEachWithConcurrency(1000, 10, async () => {
+			const outcome = await callWithRetries(
+				async () => {
+					await clock.sleep(30);
+					return await api.call();
+				},
+				gate,
+				{ maxRateLimitWaitMs: 120000, unknownOutcomeRetries: 0 },
+				clock,
+			);
+			expect(outcome.kind).toBe('ok');
+		});
+		expect(api.log.accepted).toBe(1000);
+		// the 10 requests in flight when the allowance first runs out are refused; after that the
+		// gate's copy of the allowance (counting requests in flight) keeps every request within it
+		expect(api.log.refused).toBeLessThanOrEqual(10);
+		expect(clock.time).toBeLessThanOrEqual(10300);
+	});
+
+	it('requests still in flight at a refusal are counted against the refilled allowance', async () => {
+		const clock = fakeClock();
+		const gate = new RateLimitGate(clock);
+		for (let i = 0; i < 4; i++) gate.sent();
+		gate.rateLimited(0, { requests: 100, windowMs: 1000 });
+		await gate.wait();
+		// 4 in flight + 1 + a reserve of 2 tokens at 100/s: 70 ms
+		expect(clock.time).toBe(70);
+		for (let i = 0; i < 4; i++) gate.answered();
 	});
 
 	it('a later refusal empties the copy of the allowance again', async () => {
@@ -155,7 +192,9 @@ describe('RateLimitGate paces at the announced limit after a refusal', () => {
 		clock.time = 5000; // allowance full again
 		gate.rateLimited(0);
 		await gate.wait();
-		// the refusal at 5000 left nothing: the next request waits for one token (10 ms)
-		expect(clock.time).toBeGreaterThanOrEqual(5010);
+		// the refusal at 5000 left nothing: the next request waits for one token plus the reserve
+		// of 2 (30 ms at 100/s)
+		expect(clock.time).toBeGreaterThanOrEqual(5030);
+		expect(clock.time).toBeLessThanOrEqual(5031);
 	});
 });

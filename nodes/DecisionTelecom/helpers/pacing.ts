@@ -13,9 +13,14 @@ const BACKOFF_CAP_MS = 16000;
 interface Pace {
 	perMs: number;
 	capacity: number;
+	/** Tokens left unused so requests that arrive closer together than they started still pass. */
+	reserve: number;
 	tokens: number;
 	at: number;
 }
+
+/** Arrival jitter the paced requests absorb, in ms (2 requests at 100/s). */
+const PACE_RESERVE_MS = 20;
 
 /**
  * One gate shared by every request of a node run: when DecisionTelecom answers 429 to any of
@@ -40,6 +45,18 @@ export class RateLimitGate {
 
 	private pace: Pace | undefined;
 
+	/** Requests sent and not answered yet; they use the API's allowance after a refusal too. */
+	private inFlight = 0;
+
+	/** Marks one request sent (call `answered()` when it returns). */
+	sent(): void {
+		this.inFlight++;
+	}
+
+	answered(): void {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+	}
+
 	constructor(private readonly clock: Clock) {}
 
 	/** How long DecisionTelecom has refused every request of this run (0 while requests pass). */
@@ -57,11 +74,11 @@ export class RateLimitGate {
 			const now = this.clock.now();
 			pace.tokens = Math.min(pace.capacity, pace.tokens + (now - pace.at) * pace.perMs);
 			pace.at = now;
-			if (pace.tokens >= 1) {
+			if (pace.tokens >= 1 + pace.reserve) {
 				pace.tokens -= 1;
 				return;
 			}
-			await this.clock.sleep(Math.max(1, Math.ceil((1 - pace.tokens) / pace.perMs)));
+			await this.clock.sleep(Math.max(1, Math.ceil((1 + pace.reserve - pace.tokens) / pace.perMs)));
 		}
 	}
 
@@ -75,10 +92,13 @@ export class RateLimitGate {
 		this.streak++;
 		this.refusingSince ??= this.clock.now();
 		if (limit && limit.requests >= 1 && limit.windowMs > 0) {
-			this.pace = { perMs: limit.requests / limit.windowMs, capacity: limit.requests, tokens: 0, at: this.clock.now() };
+			const perMs = limit.requests / limit.windowMs;
+			const reserve = Math.min(Math.floor(limit.requests / 2), Math.max(1, Math.ceil(perMs * PACE_RESERVE_MS)));
+			this.pace = { perMs, capacity: limit.requests, reserve, tokens: -this.inFlight, at: this.clock.now() };
 		} else if (this.pace) {
-			// A refusal means the API's allowance is empty now, whatever our copy says.
-			this.pace.tokens = 0;
+			// A refusal means the API's allowance is empty now, whatever our copy says; the requests
+			// still on their way will take what it refills first.
+			this.pace.tokens = -this.inFlight;
 			this.pace.at = this.clock.now();
 		}
 		let pause: number;
@@ -135,7 +155,13 @@ export async function callWithRetries(
 				},
 			};
 		}
-		const outcome = await call();
+		gate.sent();
+		let outcome: ApiOutcome;
+		try {
+			outcome = await call();
+		} finally {
+			gate.answered();
+		}
 		if (outcome.kind === 'ok') {
 			gate.accepted();
 			return outcome;
