@@ -617,6 +617,17 @@ function report(results, node) {
 		);
 	}
 	lines.push('');
+	for (const c of CONCURRENCIES.filter((c) => c > 1)) {
+		const ours = results.s1.find((r) => r.label === `DecisionTelecom node, ${c}`);
+		const floor = results.s1.find((r) => r.label.startsWith('Diagnostic') && r.concurrency === c);
+		if (!ours || !floor) continue;
+		lines.push(
+			`- At ${c} in flight: ${f2(ours.nodeSeconds - ours.spanSeconds)} s pass before the first request (the validation pre-pass reads every item's parameters, ` +
+				`and n8n evaluates each expression in its expression sandbox), and sending takes ${f2(ours.spanSeconds - floor.spanSeconds)} s longer than the minimal node ` +
+				`(n8n resolves the credential's authentication, another expression, for every request; plus classifying each answer).`,
+		);
+	}
+	lines.push('');
 	lines.push(`## 2. ${N_SEND} sends against a limit of ${RATE_LIMIT} requests/s`);
 	lines.push('');
 	const bound = N_SEND / RATE_LIMIT;
