@@ -73,8 +73,13 @@ function cleanup() {
 	})();
 	return cleaning;
 }
+let interrupted = false;
+const checkInterrupted = () => {
+	if (interrupted) throw new Error('interrupted');
+};
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
 	process.on(signal, async () => {
+		interrupted = true;
 		console.log(`\n${signal}: stopping everything the bench started`);
 		await cleanup();
 		process.exit(130);
@@ -473,6 +478,7 @@ async function main() {
 
 	const results = { s1: [], bare: {}, s2: [], s3: [] };
 	const runContender = async (label, workflowId, body, mockOptions, count) => {
+		checkInterrupted();
 		await mock.reset(mockOptions);
 		const execution = await n8n.run(workflowId, body);
 		const summary = await mock.summary();
@@ -498,6 +504,7 @@ async function main() {
 	const s1Mock = { latencyMs: LATENCY_MS };
 	const bareConcurrencies = [...CONCURRENCIES, N_SEND];
 	for (const c of bareConcurrencies) {
+		checkInterrupted();
 		await mock.reset(s1Mock);
 		const b = await bareClient(mock.url, N_SEND, c);
 		const summary = await mock.summary();
@@ -546,6 +553,7 @@ async function main() {
 	]) {
 		const row = { label, runs: [] };
 		for (const count of N_MEMORY) {
+			checkInterrupted();
 			await n8n.stop();
 			await n8n.start();
 			await mock.reset({ latencyMs: MEMORY_LATENCY_MS });
@@ -683,6 +691,7 @@ main()
 		process.exit(0);
 	})
 	.catch(async (err) => {
+		if (interrupted) return; // the signal handler cleans up and exits
 		console.error(`[bench] ERROR: ${err.stack ?? err.message}`);
 		await cleanup();
 		process.exit(1);
