@@ -1,4 +1,10 @@
-import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	Icon,
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export const DEFAULT_BASE_URL = 'https://web.it-decision.com/v1/api';
 
@@ -55,14 +61,14 @@ export class DecisionTelecomApi implements ICredentialType {
 		},
 	];
 
-	// DecisionTelecom expects Basic with base64 of the key alone. Buffer is unavailable inside
-	// n8n 2.x credential expressions, hence base64Encode().
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Basic {{ $credentials.apiKey.base64Encode() }}',
-			},
-		},
-	};
+	// DecisionTelecom expects Basic with the base64 of the key alone (no colon). A function rather
+	// than a header expression: n8n would evaluate the expression for every request, which at
+	// volume costs more than the request itself.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const key = Buffer.from(String(credentials.apiKey ?? ''), 'utf8').toString('base64');
+		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Basic ${key}` } };
+	}
 }

@@ -3,7 +3,7 @@ import type { ICredentialsDecrypted, IWorkflowExecuteAdditionalData } from 'n8n-
 
 import { DecisionTelecomApi } from '../../credentials/DecisionTelecomApi.credentials';
 import { testDecisionTelecomCredential } from '../../nodes/DecisionTelecom/credentialTest';
-import { EXPECTED_AUTHORIZATION, MOCK_BASE_URL, TEST_ACCESS, mockApi } from '../helpers/workflowHarness';
+import { MOCK_BASE_URL, TEST_ACCESS, mockApi } from '../helpers/workflowHarness';
 
 // n8n's own credential-test context, as the credential modal's Test button uses it.
 const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
@@ -85,10 +85,15 @@ describe('the credential definition', () => {
 		expect(definition.properties.find((p) => p.name === 'baseUrl')?.default).toBe('https://web.it-decision.com/v1/api');
 	});
 
-	test('authenticates with Basic and the base64 of the key, without Buffer in the expression', () => {
-		const header = definition.authenticate.properties.headers?.Authorization as string;
-		expect(header).toBe('=Basic {{ $credentials.apiKey.base64Encode() }}');
-		// The node tests resolve this expression with n8n's engine and check the header on the wire.
-		expect(EXPECTED_AUTHORIZATION).toBe(`Basic ${Buffer.from(TEST_ACCESS).toString('base64')}`);
+	test.each([
+		['apiKey', 'Basic YXBpS2V5'],
+		['api_key', 'Basic YXBpX2tleQ=='],
+		['ключ', `Basic ${Buffer.from('ключ', 'utf8').toString('base64')}`],
+	])('authenticates %j as %s (base64 of the key alone), keeping other headers', async (apiKey, header) => {
+		const options = await definition.authenticate(
+			{ apiKey },
+			{ url: 'https://x', headers: { Accept: 'application/json' } },
+		);
+		expect(options).toEqual({ url: 'https://x', headers: { Accept: 'application/json', Authorization: header } });
 	});
 });

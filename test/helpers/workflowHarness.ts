@@ -94,35 +94,13 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	// Resolves the credential's generic `authenticate` headers with n8n's real expression engine,
-	// as n8n's server does, so the Basic header is produced by our credential definition.
+	// As n8n's server does for a credential whose `authenticate` is a function.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		_typeName: string,
 		requestOptions: IHttpRequestOptions,
-		workflow?: Workflow,
-		node?: INode,
 	): Promise<IHttpRequestOptions> {
-		const headers = new DecisionTelecomApi().authenticate.properties.headers ?? {};
-		const resolved: Record<string, string> = {};
-		for (const [name, expression] of Object.entries(headers)) {
-			resolved[name] = String(
-				workflow!.expression.getParameterValue(
-					expression as string,
-					null,
-					0,
-					0,
-					node!.name,
-					[],
-					'internal',
-					{ $credentials: credentials } as never,
-					undefined,
-					false,
-					credentials,
-				),
-			);
-		}
-		return { ...requestOptions, headers: { ...requestOptions.headers, ...resolved } };
+		return await new DecisionTelecomApi().authenticate(credentials, requestOptions);
 	}
 
 	async preAuthentication() {
