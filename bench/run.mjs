@@ -632,7 +632,7 @@ function report(results, node) {
 		lines.push(
 			`- At ${c} in flight: ${f2(ours.nodeSeconds - ours.spanSeconds)} s pass before the first request (the validation pre-pass reads every item's parameters, ` +
 				`and n8n evaluates each expression in its expression sandbox), and sending takes ${f2(ours.spanSeconds - floor.spanSeconds)} s longer than the minimal node ` +
-				`(n8n resolves the credential's authentication, another expression, for every request; plus classifying each answer).`,
+				`(n8n loads the credential's authentication for every request, and the node classifies each answer).`,
 		);
 	}
 	lines.push('');

@@ -63,18 +63,14 @@ export interface RunSettings {
 	clock: Clock;
 }
 
-export const realClock: Clock = {
+const realClock: Clock = {
 	now: () => Date.now(),
 	sleep: async (ms) => await sleep(ms),
 	random: () => Math.random(),
 };
 
 /** Reads the Options collection (taken from the first item: it shapes the whole run). */
-export function readRunSettings(
-	context: IExecuteFunctions,
-	unknownOutcomeRetries: number,
-	clock: Clock = realClock,
-): RunSettings {
+export function readRunSettings(context: IExecuteFunctions, unknownOutcomeRetries: number): RunSettings {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const concurrency = Math.max(
 		1,
@@ -86,8 +82,8 @@ export function readRunSettings(
 		concurrency,
 		timeoutMs: Math.max(1, timeout) * 1000,
 		policy: { maxRateLimitWaitMs: Math.max(0, maxWait) * 1000, unknownOutcomeRetries },
-		gate: new RateLimitGate(clock),
-		clock,
+		gate: new RateLimitGate(realClock),
+		clock: realClock,
 	};
 }
 

@@ -48,6 +48,8 @@ export class RateLimitGate {
 	/** Requests sent and not answered yet; they use the API's allowance after a refusal too. */
 	private inFlight = 0;
 
+	constructor(private readonly clock: Clock) {}
+
 	/** Marks one request sent (call `answered()` when it returns). */
 	sent(): void {
 		this.inFlight++;
@@ -56,8 +58,6 @@ export class RateLimitGate {
 	answered(): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 	}
-
-	constructor(private readonly clock: Clock) {}
 
 	/** How long DecisionTelecom has refused every request of this run (0 while requests pass). */
 	refusingFor(): number {
