@@ -5,29 +5,11 @@ import {
 } from '../../nodes/DecisionTelecom/helpers/apiResponse';
 import {
 	callWithRetries,
-	type Clock,
 	forEachWithConcurrency,
 	RateLimitGate,
 } from '../../nodes/DecisionTelecom/helpers/pacing';
 
-/** Virtual clock (as in pacing.test.ts): sleep() moves the time forward without waiting. */
-interface FakeClock extends Clock {
-	time: number;
-}
-
-function fakeClock(): FakeClock {
-	const clock: FakeClock = {
-		time: 0,
-		now: () => clock.time,
-		sleep: async (ms: number) => {
-			const until = clock.time + ms;
-			await Promise.resolve();
-			if (until > clock.time) clock.time = until;
-		},
-		random: () => 0,
-	};
-	return clock;
-}
+import { fakeClock, type FakeClock } from '../helpers/fakeClock';
 
 const RATE_LIMIT_BODY = '{"name":"Too Many Requests","message":"Rate limit exceeded","code":0,"status":429}';
 

@@ -1,29 +1,11 @@
 import type { ApiOutcome } from '../../nodes/DecisionTelecom/helpers/apiResponse';
 import {
 	callWithRetries,
-	type Clock,
 	forEachWithConcurrency,
 	RateLimitGate,
 } from '../../nodes/DecisionTelecom/helpers/pacing';
 
-/** Virtual clock (as in pacing.test.ts): sleep() moves the time forward without waiting. */
-interface FakeClock extends Clock {
-	time: number;
-}
-
-function fakeClock(): FakeClock {
-	const clock: FakeClock = {
-		time: 0,
-		now: () => clock.time,
-		sleep: async (ms: number) => {
-			const until = clock.time + ms;
-			await Promise.resolve();
-			if (until > clock.time) clock.time = until;
-		},
-		random: () => 0,
-	};
-	return clock;
-}
+import { fakeClock } from '../helpers/fakeClock';
 
 const OK: ApiOutcome = { kind: 'ok', body: { message_id: 429 } };
 const MESSAGE = 'DecisionTelecom rate limit reached; the message was not accepted';
