@@ -8,6 +8,16 @@ import type {
 
 export const DEFAULT_BASE_URL = 'https://web.it-decision.com/v1/api';
 
+/** The URL of an API endpoint under the credential's Base URL (default when empty). */
+export function endpointUrl(baseUrl: unknown, endpoint: string): string {
+	return `${String(baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}/${endpoint}`;
+}
+
+/** DecisionTelecom's Basic header: the base64 of the key alone, no colon. */
+export function basicAuthorization(apiKey: unknown): string {
+	return `Basic ${Buffer.from(String(apiKey ?? ''), 'utf8').toString('base64')}`;
+}
+
 export class DecisionTelecomApi implements ICredentialType {
 	name = 'decisionTelecomApi';
 
@@ -61,14 +71,15 @@ export class DecisionTelecomApi implements ICredentialType {
 		},
 	];
 
-	// DecisionTelecom expects Basic with the base64 of the key alone (no colon). A function rather
-	// than a header expression: n8n would evaluate the expression for every request, which at
-	// volume costs more than the request itself.
+	// A function rather than a header expression: n8n would evaluate the expression for every
+	// request, which at volume costs more than the request itself.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const key = Buffer.from(String(credentials.apiKey ?? ''), 'utf8').toString('base64');
-		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Basic ${key}` } };
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: basicAuthorization(credentials.apiKey) },
+		};
 	}
 }

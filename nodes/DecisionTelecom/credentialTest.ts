@@ -4,7 +4,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL } from '../../credentials/DecisionTelecomApi.credentials';
+import { basicAuthorization, endpointUrl } from '../../credentials/DecisionTelecomApi.credentials';
 
 const REJECTED_MESSAGE =
 	'The access key was rejected by DecisionTelecom. Check that you pasted the whole key, exactly as your account manager gave it.';
@@ -20,7 +20,7 @@ export async function testDecisionTelecomCredential(
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
 	const apiKey = String(data.apiKey ?? '');
-	const baseUrl = String(data.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	const url = endpointUrl(data.baseUrl, 'receive-viber');
 	if (!apiKey) return { status: 'Error', message: 'Enter the access key.' };
 
 	// Credential-test contexts offer only the legacy `request` helper, not httpRequest.
@@ -30,9 +30,9 @@ export async function testDecisionTelecomCredential(
 	try {
 		const response = await request({
 			method: 'POST',
-			uri: `${baseUrl}/receive-viber`,
+			uri: url,
 			headers: {
-				Authorization: `Basic ${Buffer.from(apiKey).toString('base64')}`,
+				Authorization: basicAuthorization(apiKey),
 				Accept: 'application/json',
 			},
 			body: { message_id: 0 },
@@ -47,7 +47,7 @@ export async function testDecisionTelecomCredential(
 		const reason = (error as { code?: string }).code ?? 'no answer';
 		return {
 			status: 'Error',
-			message: `Could not reach DecisionTelecom at ${baseUrl} (${reason}). Check the Base URL.`,
+			message: `Could not reach DecisionTelecom at ${url} (${reason}). Check the Base URL.`,
 		};
 	}
 
@@ -65,7 +65,7 @@ export async function testDecisionTelecomCredential(
 	if (statusCode === 404) {
 		return {
 			status: 'Error',
-			message: `Nothing answers at ${baseUrl}/receive-viber (HTTP 404). Check the Base URL.`,
+			message: `Nothing answers at ${url} (HTTP 404). Check the Base URL.`,
 		};
 	}
 	return { status: 'OK', message: 'The access key was accepted.' };

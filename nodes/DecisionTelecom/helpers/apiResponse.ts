@@ -41,6 +41,12 @@ function headerValue(headers: Record<string, unknown>, name: string): string | u
 	return value === undefined || value === null ? undefined : String(value);
 }
 
+const PLAIN_NUMBER = /^\s*\d+(\.\d+)?\s*$/;
+
+function rateLimitResetHeader(headers: Record<string, unknown>): string | undefined {
+	return headerValue(headers, 'x-rate-limit-reset') ?? headerValue(headers, 'x-ratelimit-reset');
+}
+
 /**
  * How long the API asks us to wait, from `Retry-After` (seconds or an HTTP date) or
  * `X-Rate-Limit-Reset` (seconds to wait, or a Unix time). Undefined when neither is usable.
@@ -48,12 +54,12 @@ function headerValue(headers: Record<string, unknown>, name: string): string | u
 export function retryAfterMs(headers: Record<string, unknown>, now = Date.now()): number | undefined {
 	const retryAfter = headerValue(headers, 'retry-after');
 	if (retryAfter !== undefined) {
-		if (/^\s*\d+(\.\d+)?\s*$/.test(retryAfter)) return Math.round(Number(retryAfter) * 1000);
+		if (PLAIN_NUMBER.test(retryAfter)) return Math.round(Number(retryAfter) * 1000);
 		const date = Date.parse(retryAfter);
 		if (!Number.isNaN(date)) return Math.max(0, date - now);
 	}
-	const reset = headerValue(headers, 'x-rate-limit-reset') ?? headerValue(headers, 'x-ratelimit-reset');
-	if (reset !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(reset)) {
+	const reset = rateLimitResetHeader(headers);
+	if (reset !== undefined && PLAIN_NUMBER.test(reset)) {
 		const value = Number(reset);
 		return value > 1e9 ? Math.max(0, value * 1000 - now) : Math.round(value * 1000);
 	}
@@ -73,9 +79,9 @@ export interface RateLimit {
  */
 export function announcedLimit(headers: Record<string, unknown>): RateLimit | undefined {
 	const limit = headerValue(headers, 'x-rate-limit-limit') ?? headerValue(headers, 'x-ratelimit-limit');
-	const reset = headerValue(headers, 'x-rate-limit-reset') ?? headerValue(headers, 'x-ratelimit-reset');
+	const reset = rateLimitResetHeader(headers);
 	if (limit === undefined || reset === undefined) return undefined;
-	if (!/^\s*\d+\s*$/.test(limit) || !/^\s*\d+(\.\d+)?\s*$/.test(reset)) return undefined;
+	if (!/^\s*\d+\s*$/.test(limit) || !PLAIN_NUMBER.test(reset)) return undefined;
 	const requests = Number(limit);
 	const seconds = Number(reset);
 	if (requests < 1 || seconds <= 0 || seconds > 86400) return undefined;

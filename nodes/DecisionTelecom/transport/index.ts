@@ -1,31 +1,30 @@
 import type { IAdditionalCredentialOptions, ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL } from '../../../credentials/DecisionTelecomApi.credentials';
+import { endpointUrl } from '../../../credentials/DecisionTelecomApi.credentials';
 import { classifyNetworkError, classifyResponse, type ApiOutcome, type Endpoint } from '../helpers/apiResponse';
+
+// The wrapper n8n needs to use already-read credentials, built once per run.
+const preparedCredentials = new WeakMap<ICredentialDataDecryptedObject, IAdditionalCredentialOptions>();
 
 /**
  * The only place that talks HTTP to DecisionTelecom. It never throws for an API answer: it
  * returns a classified outcome so callers can decide what may be retried. The answer is read as
  * text so ids above 2^53 keep every digit; a body given as a string is sent as it is.
  *
- * `credentials` are the ones the operation read once for its run: n8n then authenticates each
- * request with them (through the credential's `authenticate`) instead of loading and decrypting the
- * credential from its database again for every request, which at volume cost more time than the
- * request itself.
+ * `credentials` are the ones the operation read once for its run (their Base URL included): n8n
+ * then authenticates each request with them instead of loading and decrypting the credential from
+ * its database again for every request, which at volume cost more time than the request itself.
  */
-const preparedCredentials = new WeakMap<ICredentialDataDecryptedObject, IAdditionalCredentialOptions>();
-
 export async function callDecisionTelecom(
 	context: IExecuteFunctions,
-	baseUrl: string,
+	credentials: ICredentialDataDecryptedObject,
 	endpoint: Endpoint,
 	body: object | string,
 	timeoutMs: number,
-	credentials?: ICredentialDataDecryptedObject,
 ): Promise<ApiOutcome> {
-	const url = `${(baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}/${endpoint}`;
-	let additional = credentials ? preparedCredentials.get(credentials) : undefined;
-	if (credentials && !additional) {
+	const url = endpointUrl(credentials.baseUrl, endpoint);
+	let additional = preparedCredentials.get(credentials);
+	if (!additional) {
 		const ref = context.getNode().credentials?.decisionTelecomApi;
 		additional = {
 			credentialsDecrypted: { id: ref?.id ?? '', name: ref?.name ?? '', type: 'decisionTelecomApi', data: credentials },

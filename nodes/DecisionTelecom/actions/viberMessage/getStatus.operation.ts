@@ -73,7 +73,7 @@ export async function execute(
 			const body = `{"message_id":${messageId}}`;
 			const outcome = await callWithRetries(
 				async () =>
-					await callDecisionTelecom(this, String(credentials.baseUrl ?? ''), 'receive-viber', body, settings.timeoutMs, credentials),
+					await callDecisionTelecom(this, credentials, 'receive-viber', body, settings.timeoutMs),
 				settings.gate,
 				settings.policy,
 				settings.clock,

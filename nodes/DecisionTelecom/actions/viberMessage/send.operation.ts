@@ -231,7 +231,7 @@ export async function execute(
 			plans[itemIndex] = undefined;
 			const outcome = await callWithRetries(
 				async () =>
-					await callDecisionTelecom(this, String(credentials.baseUrl ?? ''), 'send-viber', plan.body, settings.timeoutMs, credentials),
+					await callDecisionTelecom(this, credentials, 'send-viber', plan.body, settings.timeoutMs),
 				settings.gate,
 				settings.policy,
 				settings.clock,
