@@ -1,11 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { idToString } from '../helpers/safeJson';
 import { describeDelivery, type DeliveryReport } from '../helpers/statusCodes';
 
 export type CallbackEventType = 'deliveryStatus' | 'inboundMessage';
-
-export const CALLBACK_EVENT_TYPES: CallbackEventType[] = ['deliveryStatus', 'inboundMessage'];
 
 export interface DeliveryStatusEvent extends DeliveryReport {
 	eventType: 'deliveryStatus';
@@ -69,11 +65,16 @@ export function trackingDataToMessageId(trackingData: unknown): string | null {
 	return match ? match[1] : null;
 }
 
+/** The report of an entry that carries `message_id` and `status` (numbers or numeric strings), else null. */
+function deliveryReportOf(entry: unknown): DeliveryReport | null {
+	if (!isPlainObject(entry)) return null;
+	const report = describeDelivery(entry);
+	return report.messageId !== null && report.viberStatus !== null ? report : null;
+}
+
 /** A status carries `message_id` and `status` (id and code as numbers or numeric strings). */
 export function isDeliveryStatus(entry: unknown): entry is Record<string, unknown> {
-	if (!isPlainObject(entry)) return false;
-	const report = describeDelivery(entry);
-	return report.messageId !== null && report.viberStatus !== null;
+	return deliveryReportOf(entry) !== null;
 }
 
 /** A 2-way reply carries `message_token` and `phone_number` (and `message.text`, `time`). */
@@ -120,16 +121,13 @@ export function toInboundMessageEvent(entry: Record<string, unknown>): InboundMe
 	};
 }
 
-export function toDeliveryStatusEvent(entry: Record<string, unknown>): DeliveryStatusEvent {
-	return { eventType: 'deliveryStatus', ...describeDelivery(entry) };
-}
-
 /**
  * Classifies one callback entry by its shape and normalises it; null when it matches no known
  * event. A status is checked first, so an entry with both shapes counts as a status.
  */
 export function classifyCallback(entry: unknown): CallbackEvent | null {
-	if (isDeliveryStatus(entry)) return toDeliveryStatusEvent(entry);
+	const report = deliveryReportOf(entry);
+	if (report) return { eventType: 'deliveryStatus', ...report };
 	if (isInboundMessage(entry)) return toInboundMessageEvent(entry);
 	return null;
 }
@@ -157,8 +155,4 @@ export function classifyCallbackBody(
 		else unknownCount++;
 	});
 	return { entries, unknownCount };
-}
-
-export function eventToJson(event: CallbackEvent): IDataObject {
-	return { ...event } as unknown as IDataObject;
 }
