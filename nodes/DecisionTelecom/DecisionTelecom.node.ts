@@ -8,7 +8,7 @@ import {
 
 import { router } from './actions/router';
 import * as viberMessage from './actions/viberMessage/ViberMessage.resource';
-import { testDecisionTelecomCredential } from './credentialTest';
+import { testDecisionTelecomCredential } from './methods/credentialTest';
 
 // Programmatic rather than declarative: every item is validated before anything is sent, sends
 // run with bounded concurrency under a shared rate-limit back-off, and a send whose outcome is

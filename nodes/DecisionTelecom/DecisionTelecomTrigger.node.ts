@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { testDecisionTelecomCredential } from './credentialTest';
+import { testDecisionTelecomCredential } from './methods/credentialTest';
 import { readCallbackBody } from './trigger/body';
 import { classifyCallbackBody, type CallbackEventType } from './trigger/classify';
 import { redactSecret, SECRET_QUERY_PARAMETER, secretsMatch } from './trigger/secret';

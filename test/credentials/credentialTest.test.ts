@@ -2,7 +2,7 @@ import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialsDecrypted, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { DecisionTelecomApi } from '../../credentials/DecisionTelecomApi.credentials';
-import { testDecisionTelecomCredential } from '../../nodes/DecisionTelecom/credentialTest';
+import { testDecisionTelecomCredential } from '../../nodes/DecisionTelecom/methods/credentialTest';
 import { MOCK_BASE_URL, TEST_ACCESS, mockApi } from '../helpers/workflowHarness';
 
 // n8n's own credential-test context, as the credential modal's Test button uses it.

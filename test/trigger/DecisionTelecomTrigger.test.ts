@@ -2,7 +2,7 @@ import type { IHookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { mock } from 'jest-mock-extended';
 
 import { DecisionTelecomTrigger } from '../../nodes/DecisionTelecom/DecisionTelecomTrigger.node';
-import { describeDelivery } from '../../nodes/DecisionTelecom/helpers/statusCodes';
+import { describeDelivery } from '../../nodes/DecisionTelecom/actions/viberMessage/deliveryStatus';
 import { createContext, type ContextOptions } from './context';
 
 // §12.3 callback vectors of decisiontelecom-api.md.

@@ -1,10 +1,10 @@
-import { InputIssue } from '../../nodes/DecisionTelecom/helpers/inputIssue';
+import { InputIssue } from '../../nodes/DecisionTelecom/shared/inputIssue';
 import {
 	buildSendPlan,
 	checkHttpUrl,
 	LIMITS,
 	type SendInput,
-} from '../../nodes/DecisionTelecom/helpers/sendPayload';
+} from '../../nodes/DecisionTelecom/actions/viberMessage/sendPayload';
 
 function issueFrom(fn: () => unknown): InputIssue {
 	try {

@@ -10,7 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import type { ApiFailure } from '../helpers/apiResponse';
-import { InputIssue } from '../helpers/inputIssue';
+import { InputIssue } from '../shared/inputIssue';
 import { forEachWithConcurrency, RateLimitGate, type Clock, type RetryPolicy } from '../helpers/pacing';
 
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;

@@ -1,4 +1,4 @@
-import { codeToNumber, parseJsonKeepingBigIntegers } from './safeJson';
+import { codeToNumber, parseJsonKeepingBigIntegers } from '../shared/exactJson';
 
 export type Endpoint = 'send-viber' | 'receive-viber';
 

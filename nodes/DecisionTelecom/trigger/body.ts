@@ -1,4 +1,4 @@
-import { parseJsonKeepingBigIntegers } from '../helpers/safeJson';
+import { parseJsonKeepingBigIntegers } from '../shared/exactJson';
 
 /** The callback body after parsing: `value` is what gets classified, `raw` what `raw` outputs. */
 export type ParsedCallbackBody =

@@ -1,5 +1,5 @@
-import { idToString } from '../helpers/safeJson';
-import { describeDelivery, type DeliveryReport } from '../helpers/statusCodes';
+import { idToString } from '../shared/exactJson';
+import { describeDelivery, type DeliveryReport } from '../actions/viberMessage/deliveryStatus';
 
 export type CallbackEventType = 'deliveryStatus' | 'inboundMessage';
 

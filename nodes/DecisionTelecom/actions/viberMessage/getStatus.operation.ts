@@ -6,10 +6,10 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { InputIssue } from '../../helpers/inputIssue';
+import { InputIssue } from '../../shared/inputIssue';
 import { callWithRetries } from '../../helpers/pacing';
-import { idToString } from '../../helpers/safeJson';
-import { describeDelivery } from '../../helpers/statusCodes';
+import { idToString } from '../../shared/exactJson';
+import { describeDelivery } from './deliveryStatus';
 import { callDecisionTelecom } from '../../transport';
 import { apiError, readRunSettings, runItems, runOptions } from '../common';
 

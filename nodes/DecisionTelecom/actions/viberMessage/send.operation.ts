@@ -7,8 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { callWithRetries } from '../../helpers/pacing';
-import { buildSendPlan, LIMITS, type SendInput, type SendPlan } from '../../helpers/sendPayload';
-import { idToString } from '../../helpers/safeJson';
+import { buildSendPlan, LIMITS, type SendInput, type SendPlan } from './sendPayload';
+import { idToString } from '../../shared/exactJson';
 import { apiError, readRunSettings, runItems, runOptions } from '../common';
 import { callDecisionTelecom } from '../../transport';
 

@@ -2,7 +2,7 @@ import {
 	codeToNumber,
 	idToString,
 	parseJsonKeepingBigIntegers,
-} from '../../nodes/DecisionTelecom/helpers/safeJson';
+} from '../../nodes/DecisionTelecom/shared/exactJson';
 
 describe('parseJsonKeepingBigIntegers', () => {
 	it('keeps an id above 2^53 exact as a string (plain JSON.parse loses it)', () => {

@@ -2,7 +2,7 @@ import {
 	describeDelivery,
 	smsStatusName,
 	viberStatusName,
-} from '../../nodes/DecisionTelecom/helpers/statusCodes';
+} from '../../nodes/DecisionTelecom/actions/viberMessage/deliveryStatus';
 
 describe('viberStatusName', () => {
 	it.each([

@@ -1,4 +1,4 @@
-import { codeToNumber, idToString } from './safeJson';
+import { codeToNumber, idToString } from '../../shared/exactJson';
 
 const VIBER_STATUS_NAMES: Record<number, string> = {
 	0: 'sent',

@@ -4,7 +4,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { basicAuthorization, endpointUrl } from '../../credentials/DecisionTelecomApi.credentials';
+import { basicAuthorization, endpointUrl } from '../../../credentials/DecisionTelecomApi.credentials';
 
 const REJECTED_MESSAGE =
 	'The access key was rejected by DecisionTelecom. Check that you pasted the whole key, exactly as your account manager gave it.';

@@ -1,7 +1,7 @@
-import { InputIssue } from './inputIssue';
+import { InputIssue } from '../../shared/inputIssue';
 import { isMessageKind, MESSAGE_KINDS, SOURCE_TYPES, type Category, type MessageKind } from './messageKinds';
-import { normalizePhoneNumber } from './phone';
-import { measureSms } from './smsEncoding';
+import { normalizePhoneNumber } from '../../shared/phoneNumber';
+import { measureSms } from '../../shared/smsLength';
 
 export const LIMITS = {
 	sender: 20,
