@@ -6,17 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-export const DEFAULT_BASE_URL = 'https://web.it-decision.com/v1/api';
-
-/** The URL of an API endpoint under the credential's Base URL (default when empty). */
-export function endpointUrl(baseUrl: unknown, endpoint: string): string {
-	return `${String(baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}/${endpoint}`;
-}
-
-/** DecisionTelecom's Basic header: the base64 of the key alone, no colon. */
-export function basicAuthorization(apiKey: unknown): string {
-	return `Basic ${Buffer.from(String(apiKey ?? ''), 'utf8').toString('base64')}`;
-}
+import { basicAuthorization, DEFAULT_BASE_URL } from '../nodes/DecisionTelecom/transport/endpoints';
 
 export class DecisionTelecomApi implements ICredentialType {
 	name = 'decisionTelecomApi';

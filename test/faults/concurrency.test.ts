@@ -44,7 +44,7 @@ describe('Get Status is retried after faults with an unknown outcome (it changes
 				{ type: 'serverErrorText' },
 				{ type: 'reset' },
 				{ type: 'html', http: 502 },
-				{ type: 'delay', ms: 1500 },
+				{ type: 'delay', ms: 5000 },
 				{ type: 'serverErrorJson' },
 			]),
 		});
@@ -55,7 +55,7 @@ describe('Get Status is retried after faults with an unknown outcome (it changes
 				operation: 'getStatus',
 				messageId: '={{ $json.id }}',
 				simplify: true,
-				options: { maxConcurrentRequests: 10, timeout: 1 },
+				options: { maxConcurrentRequests: 10, timeout: 2 },
 			},
 			credentials: credentialData({ baseUrl: `${mock().url}/v1/api` }),
 			continueOnFail: true,

@@ -1,29 +1,57 @@
-import type { Clock } from '../../nodes/DecisionTelecom/helpers/pacing';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+import type { Clock } from '../../nodes/DecisionTelecom/transport/clock';
 
-/**
- * A virtual clock for the pacing code: sleep() never waits for real. It resolves on the next
- * microtask and moves the virtual time to (time when sleep was called + ms), unless another
- * sleeper already moved it further, so concurrent sleepers behave as they would on a real clock.
- */
-export interface FakeClock extends Clock {
-	time: number;
-	sleeps: number[];
-	randomValue: number;
+interface Timer {
+	at: number;
+	order: number;
+	wake: () => void;
 }
 
-export function fakeClock(randomValue = 0): FakeClock {
-	const clock: FakeClock = {
-		time: 0,
-		sleeps: [],
-		randomValue,
-		now: () => clock.time,
-		sleep: async (ms: number) => {
-			clock.sleeps.push(ms);
-			const until = clock.time + ms;
-			await Promise.resolve();
-			if (until > clock.time) clock.time = until;
-		},
-		random: () => clock.randomValue,
-	};
-	return clock;
+/**
+ * A virtual clock for the pacing code. `sleep()` only registers a timer; `run()` moves virtual
+ * time to the earliest timer once every promise chain has settled, so concurrent sleepers wake
+ * in time order as on a real clock, and a test's outcome never depends on the machine's speed.
+ */
+export class FakeClock implements Clock {
+	time = 0;
+
+	readonly sleeps: number[] = [];
+
+	private timers: Timer[] = [];
+
+	private order = 0;
+
+	constructor(public randomValue = 0) {}
+
+	now(): number {
+		return this.time;
+	}
+
+	random(): number {
+		return this.randomValue;
+	}
+
+	async sleep(ms: number): Promise<void> {
+		this.sleeps.push(ms);
+		await new Promise<void>((wake) => this.timers.push({ at: this.time + Math.max(0, ms), order: this.order++, wake }));
+	}
+
+	/** Runs `work` to its end on virtual time. */
+	async run<T>(work: () => Promise<T>): Promise<T> {
+		let settled = false;
+		const promise = work().finally(() => {
+			settled = true;
+		});
+		promise.catch(() => undefined);
+		for (;;) {
+			// A macrotask runs only after every pending promise callback has run.
+			await new Promise((resolve) => setImmediate(resolve));
+			if (settled) return await promise;
+			if (this.timers.length === 0) throw new Error('FakeClock: the work waits for something other than the clock');
+			this.timers.sort((a, b) => a.at - b.at || a.order - b.order);
+			const next = this.timers.shift() as Timer;
+			this.time = Math.max(this.time, next.at);
+			next.wake();
+		}
+	}
 }

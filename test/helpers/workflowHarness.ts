@@ -31,9 +31,29 @@ export const TEST_ACCESS = 'test-access-key-7f3a';
 export const MOCK_BASE_URL = 'http://127.0.0.1:18080/v1/api';
 export const EXPECTED_AUTHORIZATION = `Basic ${Buffer.from(TEST_ACCESS).toString('base64')}`;
 
+let apiRequests = 0;
+const countRequest = () => apiRequests++;
+
+/**
+ * Counts every request that reached nock in this test, matched or not, so a test can assert that
+ * nothing was sent, or that a send was made exactly once even where a retry would also match.
+ */
+export function countApiRequests(): () => number {
+	beforeEach(() => {
+		apiRequests = 0;
+		nock.emitter.on('no match', countRequest);
+	});
+	afterEach(() => {
+		nock.emitter.removeListener('no match', countRequest);
+	});
+	return () => apiRequests;
+}
+
 /** A nock scope for the mock base URL that only matches requests with the right Basic header. */
 export function mockApi() {
-	return nock(new URL(MOCK_BASE_URL).origin, { reqheaders: { authorization: EXPECTED_AUTHORIZATION } });
+	const scope = nock(new URL(MOCK_BASE_URL).origin, { reqheaders: { authorization: EXPECTED_AUTHORIZATION } });
+	scope.on('request', countRequest);
+	return scope;
 }
 
 /** Parameters of a valid Send of a text message, with overrides. */

@@ -1,24 +1,13 @@
-import nock from 'nock';
+import { TEST_ACCESS, countApiRequests, mockApi, runDecisionTelecom, sendParameters } from '../helpers/workflowHarness';
 
-import { TEST_ACCESS, mockApi, runDecisionTelecom, sendParameters } from '../helpers/workflowHarness';
-
-let requests = 0;
-const countRequest = () => requests++;
-
-beforeEach(() => {
-	requests = 0;
-	nock.emitter.on('no match', countRequest);
-});
-afterEach(() => {
-	nock.emitter.removeListener('no match', countRequest);
-});
+const requests = countApiRequests();
 
 /** Runs a send that must fail validation; asserts nothing reached the API. */
 async function invalid(parameters: Record<string, unknown>) {
 	const scope = mockApi().post('/v1/api/send-viber').reply(200, { message_id: 1 });
 	const result = await runDecisionTelecom({ items: [{}], parameters: sendParameters(parameters) });
 	expect(scope.isDone()).toBe(false);
-	expect(requests).toBe(0);
+	expect(requests()).toBe(0);
 	expect(result.output).toBeUndefined();
 	return result.error!;
 }
@@ -105,16 +94,29 @@ describe('Send: validation before anything is sent', () => {
 		expect(scope.isDone()).toBe(false);
 	});
 
-	test('one bad item stops the whole run before the first message is sent', async () => {
-		const scope = mockApi().post('/v1/api/send-viber').times(3).reply(200, { message_id: 1 });
+	test.each([2, 5])('[good, good, bad] at %i in flight: the run stops before the first message is sent', async (concurrency) => {
+		mockApi().post('/v1/api/send-viber').times(3).reply(200, { message_id: 1 });
 		const { error, output } = await runDecisionTelecom({
 			items: [{ phone: '380501111111' }, { phone: '380502222222' }, { phone: 'n/a' }],
-			parameters: sendParameters({ recipient: '={{ $json.phone }}' }),
+			parameters: sendParameters({ recipient: '={{ $json.phone }}', options: { maxConcurrentRequests: concurrency } }),
 		});
 		expect(output).toBeUndefined();
 		expect(error?.message).toBe("Recipient: 'n/a' is not a phone number [item 2]");
-		expect(scope.pendingMocks()).toHaveLength(1);
-		expect(requests).toBe(0);
+		expect(requests()).toBe(0);
+	});
+
+	test.each([
+		[{ maxConcurrentRequests: 100 }, "Options > Max Concurrent Requests: '100' is not a whole number from 1 to 50 [item 0]"],
+		[{ maxConcurrentRequests: '={{ 100 }}' }, "Options > Max Concurrent Requests: '100' is not a whole number from 1 to 50 [item 0]"],
+		[{ rateLimitMaxWait: '={{ "abc" }}' }, "Options > Rate Limit Max Wait: 'abc' is not a number from 0 to 3600 [item 0]"],
+		[{ timeout: '={{ "abc" }}' }, "Options > Timeout: 'abc' is not a number from 1 to 600 [item 0]"],
+	])('option %j is refused before anything is sent', async (options, message) => {
+		mockApi().post('/v1/api/send-viber').reply(200, { message_id: 1 });
+		const { error } = await runDecisionTelecom({ items: [{}, {}], parameters: sendParameters({ options }), continueOnFail: true }).catch(
+			(caught: Error) => ({ error: caught }),
+		);
+		expect(error?.message).toBe(message);
+		expect(requests()).toBe(0);
 	});
 
 	test('Get Status refuses a message id that is not a number', async () => {
@@ -129,10 +131,11 @@ describe('Send: validation before anything is sent', () => {
 });
 
 describe('Send: API errors', () => {
+	/** One send answered so; a second request would get the same answer and be counted. */
 	async function failure(status: number, body: string | object, headers: Record<string, string> = {}, parameters = {}) {
-		const scope = mockApi().post('/v1/api/send-viber').reply(status, body, headers);
+		mockApi().post('/v1/api/send-viber').times(2).reply(status, body, headers);
 		const result = await runDecisionTelecom({ items: [{}], parameters: sendParameters(parameters) });
-		expect(scope.isDone()).toBe(true);
+		expect(requests()).toBe(1);
 		expect(result.output).toBeUndefined();
 		return result.error!;
 	}
@@ -174,26 +177,33 @@ describe('Send: API errors', () => {
 		[500, 'Some general error'],
 		[200, { name: 'Internal server error', message: 'The server encountered an unexpected condition', code: 2, status: 500 }],
 		[502, '<html><body><h1>502 Bad Gateway</h1></body></html>'],
+		[502, { code: 0, status: 429 }],
+		[503, { name: 'Invalid Parameter: text', code: 1, status: 400 }],
+		[500, { name: 'Topup balance is required', code: 3, status: 402 }],
+		[200, { status: 200, code: 7 }],
+		[200, { message_id: '' }],
+		[200, { message_id: false }],
+		[404, 'Not Found'],
 		[200, '{message: 429}'],
-	])('HTTP %i %j on Send is not resent: the outcome is unknown', async (status, body) => {
+	])('HTTP %i %j on Send is sent once and not again: the outcome is unknown', async (status, body) => {
 		const error = await failure(status, body);
 		expect(error.message).toMatch(/^Outcome unknown: .* \[item 0\]$/);
 		expect(error.description).toContain('was not sent again');
 	});
 
 	test('a timeout on Send is not resent', async () => {
-		const scope = mockApi().post('/v1/api/send-viber').delay(1500).reply(200, { message_id: 1 });
+		mockApi().post('/v1/api/send-viber').times(2).delay(1500).reply(200, { message_id: 1 });
 		const { error } = await runDecisionTelecom({ items: [{}], parameters: sendParameters({ options: { timeout: 1 } }) });
 		expect(error?.message).toBe('Outcome unknown: DecisionTelecom did not answer in time [item 0]');
-		expect(scope.isDone()).toBe(true);
+		expect(requests()).toBe(1);
 	});
 
 	test('a dropped connection on Send is not resent', async () => {
-		const scope = mockApi().post('/v1/api/send-viber').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+		mockApi().post('/v1/api/send-viber').times(2).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 		const { error } = await runDecisionTelecom({ items: [{}], parameters: sendParameters() });
 		expect(error?.message).toBe('Outcome unknown: the connection to DecisionTelecom was lost [item 0]');
 		expect(error?.description).toContain('(ECONNRESET)');
-		expect(scope.isDone()).toBe(true);
+		expect(requests()).toBe(1);
 	});
 
 	test('429 is retried after Retry-After, for HTTP 429 and for the 200 body form', async () => {
@@ -214,10 +224,10 @@ describe('Send: API errors', () => {
 		const scope = mockApi()
 			.post('/v1/api/send-viber')
 			.reply(429, { name: 'Too Many Requests', message: 'Rate limit exceeded', code: 0, status: 429 }, { 'Retry-After': '5' });
-		const { error } = await runDecisionTelecom({ items: [{}], parameters: sendParameters({ options: { rateLimitMaxWait: 1 } }) });
+		const { error } = await runDecisionTelecom({ items: [{}], parameters: sendParameters({ options: { rateLimitMaxWait: 0 } }) });
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe(
-			'DecisionTelecom rate limit reached; the message was not accepted after retrying for 0 s [item 0]',
+			"DecisionTelecom's rate limit held this item back for 0.0 s (Rate Limit Max Wait); the message was not sent [item 0]",
 		);
 		expect(error?.description).toContain('Nothing was sent for this item');
 	});

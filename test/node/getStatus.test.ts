@@ -140,6 +140,6 @@ describe('Get Status', () => {
 		const scope = mockApi().post('/v1/api/receive-viber').times(3).reply(500, 'Some general error');
 		const { error } = await runDecisionTelecom({ items: [{}], parameters: getStatus() });
 		expect(scope.isDone()).toBe(true);
-		expect(error?.message).toBe('DecisionTelecom could not return the status: DecisionTelecom answered HTTP 500 [item 0]');
+		expect(error?.message).toBe('Could not get the status of the Viber message: DecisionTelecom answered HTTP 500 [item 0]');
 	});
 });

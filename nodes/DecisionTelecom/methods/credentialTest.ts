@@ -4,10 +4,10 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { basicAuthorization, endpointUrl } from '../../../credentials/DecisionTelecomApi.credentials';
+import { basicAuthorization, endpointUrl } from '../transport/endpoints';
+import { KEY_REJECTED_FIX, KEY_REJECTED_MESSAGE } from '../transport/failures';
 
-const REJECTED_MESSAGE =
-	'The access key was rejected by DecisionTelecom. Check that you pasted the whole key, exactly as your account manager gave it.';
+const REJECTED_MESSAGE = `${KEY_REJECTED_MESSAGE}. ${KEY_REJECTED_FIX}`;
 
 /**
  * The credential's "Test" button. It asks for the status of message id 0, which costs nothing and

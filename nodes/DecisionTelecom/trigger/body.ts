@@ -1,4 +1,4 @@
-import { parseJsonKeepingBigIntegers } from '../shared/exactJson';
+import { parseExactJson } from '../shared/exactJson';
 
 /** The callback body after parsing: `value` is what gets classified, `raw` what `raw` outputs. */
 export type ParsedCallbackBody =
@@ -69,7 +69,7 @@ export function parseFormText(text: string): Record<string, string> | undefined 
 
 /**
  * Reads a callback body. The raw bytes are preferred: JSON (an object or an array) is parsed with
- * parseJsonKeepingBigIntegers so ids above 2^53 keep every digit, anything else must be form data.
+ * parseExactJson so ids above 2^53 keep every digit, anything else must be form data.
  * Without raw bytes, n8n's already parsed body is used (JSON digits beyond 2^53 are then lost).
  */
 export function readCallbackBody(rawBody: unknown, parsedBody: unknown): ParsedCallbackBody {
@@ -82,7 +82,7 @@ export function readCallbackBody(rawBody: unknown, parsedBody: unknown): ParsedC
 		if (trimmed === '') return { ok: false, reason: 'The body is empty' };
 		if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
 			try {
-				const value = parseJsonKeepingBigIntegers(trimmed);
+				const value = parseExactJson(trimmed);
 				return { ok: true, format: 'json', value, raw: value };
 			} catch {
 				return { ok: false, reason: 'The body is not valid JSON' };

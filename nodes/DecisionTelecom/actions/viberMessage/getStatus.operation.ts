@@ -6,15 +6,13 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { InputIssue } from '../../shared/inputIssue';
-import { callWithRetries } from '../../helpers/pacing';
-import { idToString } from '../../shared/exactJson';
+import { failureError } from '../../runner/itemErrors';
+import { openRun } from '../../runner/openRun';
+import { runItems } from '../../runner/runItems';
+import { runOptions } from '../../runner/runOptions';
+import { readMessageId } from '../../shared/messageId';
+import { RECEIVE_VIBER } from './api';
 import { describeDelivery } from './deliveryStatus';
-import { callDecisionTelecom } from '../../transport';
-import { apiError, readRunSettings, runItems, runOptions } from '../common';
-
-// Get Status only reads, so an answer lost to a 5xx or a timeout may be asked again.
-const STATUS_RETRIES = 2;
 
 const properties: INodeProperties[] = [
 	{
@@ -42,46 +40,17 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function readMessageId(context: IExecuteFunctions, itemIndex: number): string {
-	const value = context.getNodeParameter('messageId', itemIndex);
-	const id = idToString(value);
-	if (id === undefined || !/^\d+$/.test(id)) {
-		throw new InputIssue(
-			'Message ID',
-			id === undefined ? 'is empty' : `'${id}' is not a message ID`,
-			"Use the 'messageId' returned by the Send operation: digits only, e.g. {{ $json.messageId }}.",
-		);
-	}
-	return id;
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const credentials = await this.getCredentials('decisionTelecomApi');
-	const settings = readRunSettings(this, STATUS_RETRIES);
-
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const { params, settings, api } = await openRun(this);
 	return await runItems(this, items.length, settings.concurrency, {
-		reportsSendOutcome: false,
-		validate: (itemIndex) => {
-			readMessageId(this, itemIndex);
-		},
-		perItem: async (itemIndex) => {
-			const messageId = readMessageId(this, itemIndex);
+		sendsMessages: false,
+		prepare: (itemIndex) => readMessageId(params.get('messageId', itemIndex), 'Message ID'),
+		perform: async (messageId, itemIndex) => {
 			// A JSON number, as DecisionTelecom documents, written by hand so no digit is lost.
-			const body = `{"message_id":${messageId}}`;
-			const outcome = await callWithRetries(
-				async () =>
-					await callDecisionTelecom(this, credentials, 'receive-viber', body, settings.timeoutMs),
-				settings.gate,
-				settings.policy,
-				settings.clock,
-			);
-			if (outcome.kind !== 'ok') throw apiError(this, outcome.failure, itemIndex);
-			const report: IDataObject = { ...describeDelivery(outcome.body) };
-			report.messageId = report.messageId ?? messageId;
-			if (!this.getNodeParameter('simplify', itemIndex, true)) report.raw = outcome.body;
+			const result = await api.call(RECEIVE_VIBER, { body: `{"message_id":${messageId}}` });
+			if (!result.ok) throw failureError(this, result.failure, itemIndex);
+			const report: IDataObject = { ...describeDelivery(result.body as IDataObject) };
+			if (!params.get('simplify', itemIndex, true)) report.raw = result.body as IDataObject;
 			return report;
 		},
 	});

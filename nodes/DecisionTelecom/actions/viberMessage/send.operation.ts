@@ -6,11 +6,14 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { callWithRetries } from '../../helpers/pacing';
+import { failureError } from '../../runner/itemErrors';
+import { openRun } from '../../runner/openRun';
+import type { ParameterReader } from '../../runner/parameters';
+import { runItems } from '../../runner/runItems';
+import { runOptions } from '../../runner/runOptions';
+import { messageIdOf } from '../../shared/messageId';
+import { SEND_VIBER } from './api';
 import { buildSendPlan, LIMITS, type SendInput, type SendPlan } from './sendPayload';
-import { idToString } from '../../shared/exactJson';
-import { apiError, readRunSettings, runItems, runOptions } from '../common';
-import { callDecisionTelecom } from '../../transport';
 
 const textKinds = ['text', 'twoWayText'];
 const imageKinds = ['textImageButton', 'twoWayTextImageButton'];
@@ -184,23 +187,22 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function readInput(context: IExecuteFunctions, itemIndex: number, credentials: IDataObject): SendInput {
-	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const messageKind = context.getNodeParameter('messageKind', itemIndex);
+function readInput(params: ParameterReader, itemIndex: number, credentials: IDataObject): SendInput {
+	const additional = params.get('additionalFields', itemIndex, {}) as IDataObject;
+	const messageKind = params.get('messageKind', itemIndex);
 	const hasImage = imageKinds.includes(messageKind as string);
-	const category = hasImage ? undefined : context.getNodeParameter('category', itemIndex, '');
-	const smsFallback = hasImage ? false : context.getNodeParameter('smsFallback', itemIndex, false);
+	const smsFallback = hasImage ? false : params.get('smsFallback', itemIndex, false);
 	return {
-		sender: context.getNodeParameter('sender', itemIndex),
-		recipient: context.getNodeParameter('recipient', itemIndex),
+		sender: params.get('sender', itemIndex),
+		recipient: params.get('recipient', itemIndex),
 		messageKind,
-		category,
-		text: context.getNodeParameter('text', itemIndex),
-		imageUrl: hasImage ? context.getNodeParameter('imageUrl', itemIndex) : undefined,
-		buttonCaption: hasImage ? context.getNodeParameter('buttonCaption', itemIndex) : undefined,
-		buttonUrl: hasImage ? context.getNodeParameter('buttonUrl', itemIndex) : undefined,
+		category: hasImage ? undefined : params.get('category', itemIndex, ''),
+		text: params.get('text', itemIndex),
+		imageUrl: hasImage ? params.get('imageUrl', itemIndex) : undefined,
+		buttonCaption: hasImage ? params.get('buttonCaption', itemIndex) : undefined,
+		buttonUrl: hasImage ? params.get('buttonUrl', itemIndex) : undefined,
 		smsFallback,
-		smsText: smsFallback ? context.getNodeParameter('smsText', itemIndex, '') : undefined,
+		smsText: smsFallback ? params.get('smsText', itemIndex, '') : undefined,
 		callbackUrl: additional.callbackUrl,
 		validityPeriod: additional.validityPeriod,
 		defaultCallbackUrl: credentials.defaultCallbackUrl,
@@ -208,47 +210,30 @@ function readInput(context: IExecuteFunctions, itemIndex: number, credentials: I
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const credentials = await this.getCredentials('decisionTelecomApi');
-	// A send is never repeated after an unknown outcome: it may have been accepted and charged.
-	const settings = readRunSettings(this, 0);
+function sendOutput(plan: SendPlan, answer: unknown): IDataObject {
+	const output: IDataObject = {
+		messageId: messageIdOf((answer as IDataObject).message_id) as string,
+		recipient: plan.body.destination_addr,
+		sender: plan.body.source_addr,
+		messageKind: plan.messageKind,
+		messageType: plan.body.message_type,
+		category: plan.category,
+		sourceType: plan.body.source_type,
+		smsFallback: plan.body.text_sms !== undefined,
+	};
+	if (plan.body.validity_period !== undefined) output.validityPeriod = plan.body.validity_period;
+	return output;
+}
 
-	// The validation pre-pass builds every item's request once; sending uses it and lets it go.
-	// Reading the parameters again would evaluate every expression twice, which at volume costs
-	// more time than the request itself.
-	const plans: Array<SendPlan | undefined> = new Array(items.length);
-
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const { params, settings, credentials, api } = await openRun(this);
 	return await runItems(this, items.length, settings.concurrency, {
-		reportsSendOutcome: true,
-		validate: (itemIndex) => {
-			plans[itemIndex] = buildSendPlan(readInput(this, itemIndex, credentials));
-		},
-		perItem: async (itemIndex) => {
-			const plan = plans[itemIndex] ?? buildSendPlan(readInput(this, itemIndex, credentials));
-			plans[itemIndex] = undefined;
-			const outcome = await callWithRetries(
-				async () =>
-					await callDecisionTelecom(this, credentials, 'send-viber', plan.body, settings.timeoutMs),
-				settings.gate,
-				settings.policy,
-				settings.clock,
-			);
-			if (outcome.kind !== 'ok') throw apiError(this, outcome.failure, itemIndex);
-			const result: IDataObject = {
-				messageId: idToString(outcome.body.message_id) ?? null,
-				recipient: plan.body.destination_addr,
-				sender: plan.body.source_addr,
-				messageKind: plan.messageKind,
-				messageType: plan.body.message_type,
-				category: plan.category,
-				sourceType: plan.body.source_type,
-				smsFallback: plan.body.text_sms !== undefined,
-			};
-			if (plan.body.validity_period !== undefined) result.validityPeriod = plan.body.validity_period;
-			return result;
+		sendsMessages: true,
+		prepare: (itemIndex) => buildSendPlan(readInput(params, itemIndex, credentials)),
+		perform: async (plan, itemIndex) => {
+			const result = await api.call(SEND_VIBER, { body: plan.body });
+			if (!result.ok) throw failureError(this, result.failure, itemIndex);
+			return sendOutput(plan, result.body);
 		},
 	});
 }

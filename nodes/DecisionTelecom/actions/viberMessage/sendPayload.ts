@@ -1,3 +1,4 @@
+import { asText, checkHttpUrl, checkLength } from '../../shared/inputChecks';
 import { InputIssue } from '../../shared/inputIssue';
 import { isMessageKind, MESSAGE_KINDS, SOURCE_TYPES, type Category, type MessageKind } from './messageKinds';
 import { normalizePhoneNumber } from '../../shared/phoneNumber';
@@ -9,10 +10,11 @@ export const LIMITS = {
 	buttonCaption: 30,
 	validityMin: 40,
 	validityMax: 21600,
-	/** Sent when SMS fallback is on and no validity period is given: DecisionTelecom documents
-	 * "Viber + SMS: TTL only 40 seconds", and without one Viber keeps trying for a day. */
-	smsFallbackValidity: 40,
 };
+
+/** Sent when SMS fallback is on and no validity period is given: DecisionTelecom documents
+ * "Viber + SMS: TTL only 40 seconds", and without one Viber keeps trying for a day. */
+export const DEFAULT_SMS_FALLBACK_VALIDITY = 40;
 
 /** What the user entered for one item, before validation. */
 export interface SendInput {
@@ -55,33 +57,6 @@ export interface SendPlan {
 	category: Category;
 }
 
-function asText(value: unknown): string {
-	if (value === undefined || value === null) return '';
-	return typeof value === 'string' ? value : String(value);
-}
-
-function characterCount(text: string): number {
-	return Array.from(text).length;
-}
-
-function parseUrl(url: string): URL | undefined {
-	try {
-		return new URL(url);
-	} catch {
-		return undefined;
-	}
-}
-
-export function checkHttpUrl(value: unknown, parameter: string, fix: string): string {
-	const url = asText(value).trim();
-	const parsed = parseUrl(url);
-	if (!parsed) throw new InputIssue(parameter, url ? `'${url}' is not a valid URL` : 'is empty', fix);
-	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-		throw new InputIssue(parameter, `'${url}' must start with http:// or https://`, fix);
-	}
-	return url;
-}
-
 function checkImageUrl(value: unknown): string {
 	const fix = 'Enter a public http(s) link to a JPG or PNG image (at most 400×400 pixels).';
 	const url = checkHttpUrl(value, 'Image URL', fix);
@@ -89,13 +64,6 @@ function checkImageUrl(value: unknown): string {
 		throw new InputIssue('Image URL', `'${url}' does not end in .jpg, .jpeg or .png`, fix);
 	}
 	return url;
-}
-
-function checkLength(value: string, parameter: string, limit: number, fix: string): void {
-	const count = characterCount(value);
-	if (count > limit) {
-		throw new InputIssue(parameter, `is ${count} characters long; the limit is ${limit}`, fix);
-	}
 }
 
 function checkSmsText(value: unknown): string {
@@ -223,7 +191,7 @@ export function buildSendPlan(input: SendInput): SendPlan {
 
 	const validity = checkValidity(input.validityPeriod);
 	if (validity !== undefined) body.validity_period = validity;
-	else if (smsFallback) body.validity_period = LIMITS.smsFallbackValidity;
+	else if (smsFallback) body.validity_period = DEFAULT_SMS_FALLBACK_VALIDITY;
 
 	return { body, messageKind, category };
 }

@@ -2,7 +2,7 @@ import {
 	GSM7_LIMIT,
 	measureSms,
 	UCS2_LIMIT,
-} from '../../nodes/DecisionTelecom/shared/smsLength';
+} from '../../../nodes/DecisionTelecom/shared/smsLength';
 
 describe('measureSms', () => {
 	it('exports the single-SMS limits 160 (GSM-7) and 70 (UCS-2)', () => {

@@ -1,10 +1,11 @@
-import { InputIssue } from '../../nodes/DecisionTelecom/shared/inputIssue';
+import { InputIssue } from '../../../nodes/DecisionTelecom/shared/inputIssue';
 import {
 	buildSendPlan,
-	checkHttpUrl,
+	DEFAULT_SMS_FALLBACK_VALIDITY,
 	LIMITS,
 	type SendInput,
-} from '../../nodes/DecisionTelecom/actions/viberMessage/sendPayload';
+} from '../../../nodes/DecisionTelecom/actions/viberMessage/sendPayload';
+import { checkHttpUrl } from '../../../nodes/DecisionTelecom/shared/inputChecks';
 
 function issueFrom(fn: () => unknown): InputIssue {
 	try {
@@ -207,7 +208,7 @@ describe('buildSendPlan: message kinds and categories', () => {
 describe('buildSendPlan: SMS fallback', () => {
 	it('adds text_sms and defaults validity_period to 40 seconds', () => {
 		const plan = buildSendPlan({ ...TEXT, smsFallback: true, smsText: 'Your code is 1234' });
-		expect(LIMITS.smsFallbackValidity).toBe(40);
+		expect(DEFAULT_SMS_FALLBACK_VALIDITY).toBe(40);
 		expect(plan.body.text_sms).toBe('Your code is 1234');
 		expect(plan.body.validity_period).toBe(40);
 	});
@@ -620,7 +621,6 @@ describe('LIMITS', () => {
 			buttonCaption: 30,
 			validityMin: 40,
 			validityMax: 21600,
-			smsFallbackValidity: 40,
 		});
 	});
 });

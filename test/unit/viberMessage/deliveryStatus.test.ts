@@ -2,7 +2,7 @@ import {
 	describeDelivery,
 	smsStatusName,
 	viberStatusName,
-} from '../../nodes/DecisionTelecom/actions/viberMessage/deliveryStatus';
+} from '../../../nodes/DecisionTelecom/actions/viberMessage/deliveryStatus';
 
 describe('viberStatusName', () => {
 	it.each([

@@ -1,5 +1,5 @@
-import { InputIssue } from '../../nodes/DecisionTelecom/shared/inputIssue';
-import { normalizePhoneNumber } from '../../nodes/DecisionTelecom/shared/phoneNumber';
+import { InputIssue } from '../../../nodes/DecisionTelecom/shared/inputIssue';
+import { normalizePhoneNumber } from '../../../nodes/DecisionTelecom/shared/phoneNumber';
 
 const FIX =
 	'Enter the number in international format with the country code, e.g. +380 50 444 44 44 or 380504444444.';

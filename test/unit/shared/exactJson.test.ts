@@ -1,29 +1,29 @@
 import {
 	codeToNumber,
 	idToString,
-	parseJsonKeepingBigIntegers,
-} from '../../nodes/DecisionTelecom/shared/exactJson';
+	parseExactJson,
+} from '../../../nodes/DecisionTelecom/shared/exactJson';
 
-describe('parseJsonKeepingBigIntegers', () => {
+describe('parseExactJson', () => {
 	it('keeps an id above 2^53 exact as a string (plain JSON.parse loses it)', () => {
 		const text = '{"message_id":9007199254740993}';
 		expect((JSON.parse(text) as { message_id: number }).message_id).toBe(9007199254740992);
-		expect(parseJsonKeepingBigIntegers(text)).toEqual({ message_id: '9007199254740993' });
+		expect(parseExactJson(text)).toEqual({ message_id: '9007199254740993' });
 	});
 
 	it('keeps negative big integers exact', () => {
-		expect(parseJsonKeepingBigIntegers('[-9007199254740993]')).toEqual(['-9007199254740993']);
+		expect(parseExactJson('[-9007199254740993]')).toEqual(['-9007199254740993']);
 	});
 
 	it('turns 2^53 itself into a string and leaves 2^53 - 1 a number', () => {
-		expect(parseJsonKeepingBigIntegers('[9007199254740992,9007199254740991]')).toEqual([
+		expect(parseExactJson('[9007199254740992,9007199254740991]')).toEqual([
 			'9007199254740992',
 			9007199254740991,
 		]);
 	});
 
 	it('keeps the C1 message_token 44444444444444 as the exact number', () => {
-		const body = parseJsonKeepingBigIntegers(
+		const body = parseExactJson(
 			'{"message_token":44444444444444,"phone_number":"972512222222","time":2121212121,"message":{"text":"a message to the service","tracking_data":"tracking_id:100035"}}',
 		);
 		expect(body).toEqual({
@@ -37,7 +37,7 @@ describe('parseJsonKeepingBigIntegers', () => {
 
 	it('parses the R8 status body unchanged', () => {
 		expect(
-			parseJsonKeepingBigIntegers(
+			parseExactJson(
 				'{"message_id":429,"status":1,"sms_message_id":36478,"sms_message_status":2}',
 			),
 		).toEqual({ message_id: 429, status: 1, sms_message_id: 36478, sms_message_status: 2 });
@@ -46,7 +46,7 @@ describe('parseJsonKeepingBigIntegers', () => {
 	it('leaves floats and exponents alone, even long ones', () => {
 		// the long float and the exponent form stay JS numbers (precision loss there is JSON's, not ours)
 		expect(
-			parseJsonKeepingBigIntegers(
+			parseExactJson(
 				'[1.5,-0.25,1e3,2E-2,1e21,12345678901234567890.5,12345678901234567890e0]',
 			),
 		).toEqual([
@@ -62,7 +62,7 @@ describe('parseJsonKeepingBigIntegers', () => {
 
 	it('leaves strings containing digits alone', () => {
 		expect(
-			parseJsonKeepingBigIntegers(
+			parseExactJson(
 				'{"a":"9007199254740993","b":"id 12345678901234567890 x","c":"-1"}',
 			),
 		).toEqual({ a: '9007199254740993', b: 'id 12345678901234567890 x', c: '-1' });
@@ -70,7 +70,7 @@ describe('parseJsonKeepingBigIntegers', () => {
 
 	it('is not confused by escaped quotes and backslashes inside strings', () => {
 		const text = String.raw`{"a":"say \"9007199254740993\"","b":"ends with \\","c":9007199254740993,"d":"\\\"","e":12345678901234567890}`;
-		expect(parseJsonKeepingBigIntegers(text)).toEqual({
+		expect(parseExactJson(text)).toEqual({
 			a: 'say "9007199254740993"',
 			b: 'ends with \\',
 			c: '9007199254740993',
@@ -81,7 +81,7 @@ describe('parseJsonKeepingBigIntegers', () => {
 
 	it('handles nested arrays and objects', () => {
 		expect(
-			parseJsonKeepingBigIntegers(
+			parseExactJson(
 				'[[1,9007199254740993],[{"x":[12345678901234567890,{"y":-98765432109876543210}]}],[], {}]',
 			),
 		).toEqual([
@@ -93,14 +93,14 @@ describe('parseJsonKeepingBigIntegers', () => {
 	});
 
 	it('handles whitespace around big integers', () => {
-		expect(parseJsonKeepingBigIntegers('{ "id" :\n\t9007199254740993 , "n": 7 }')).toEqual({
+		expect(parseExactJson('{ "id" :\n\t9007199254740993 , "n": 7 }')).toEqual({
 			id: '9007199254740993',
 			n: 7,
 		});
 	});
 
 	it('keeps literals and scalars', () => {
-		expect(parseJsonKeepingBigIntegers('[true,false,null,0,-0,"",42]')).toEqual([
+		expect(parseExactJson('[true,false,null,0,-0,"",42]')).toEqual([
 			true,
 			false,
 			null,
@@ -109,14 +109,14 @@ describe('parseJsonKeepingBigIntegers', () => {
 			'',
 			42,
 		]);
-		expect(parseJsonKeepingBigIntegers('9007199254740993')).toBe('9007199254740993');
-		expect(parseJsonKeepingBigIntegers('"text"')).toBe('text');
+		expect(parseExactJson('9007199254740993')).toBe('9007199254740993');
+		expect(parseExactJson('"text"')).toBe('text');
 	});
 
 	it.each(['{message: 429}', '', '<html>502</html>', '{"a":1', 'Some general error'])(
 		'throws a SyntaxError on invalid JSON %j',
 		(text) => {
-			expect(() => parseJsonKeepingBigIntegers(text)).toThrow(SyntaxError);
+			expect(() => parseExactJson(text)).toThrow(SyntaxError);
 		},
 	);
 });

@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
+
+function containsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(containsExpression);
+	if (typeof value === 'object' && value !== null) return Object.values(value).some(containsExpression);
+	return false;
+}
+
+function rawValue(parameters: INodeParameters, path: string): unknown {
+	let value: unknown = parameters;
+	for (const key of path.split('.')) {
+		if (typeof value !== 'object' || value === null) return undefined;
+		value = (value as Record<string, unknown>)[key];
+	}
+	return value;
+}
+
+/**
+ * Reads node parameters for many items. A parameter without an expression has the same value for
+ * every item, so it is read once per run: n8n resolves every read through its expression
+ * evaluator, which at volume costs more time than the request itself.
+ */
+export class ParameterReader {
+	private readonly fixed = new Map<string, unknown>();
+
+	constructor(private readonly context: IExecuteFunctions) {}
+
+	get(name: string, itemIndex: number, fallback?: NodeParameterValueType | object): unknown {
+		if (this.fixed.has(name)) return this.fixed.get(name);
+		const value = this.context.getNodeParameter(name, itemIndex, fallback);
+		if (!containsExpression(rawValue(this.context.getNode().parameters, name))) this.fixed.set(name, value);
+		return value;
+	}
+}

@@ -1,0 +1,25 @@
+export const REDACTED = '[redacted]';
+
+// Shorter values are not searched for: replacing them would mangle ordinary text.
+const MIN_REDACTABLE_LENGTH = 8;
+
+const SECRET_QUERY_PARAMETER = /([?&]secret=)[^&#\s"']*/gi;
+
+/** Every secret worth looking for: the values themselves and the access key's Basic form. */
+export function secretsOf(credentials: Record<string, unknown>): string[] {
+	const values = ['apiKey', 'callbackSecret', 'previousCallbackSecret']
+		.map((name) => credentials[name])
+		.filter((value): value is string => typeof value === 'string' && value.length >= MIN_REDACTABLE_LENGTH);
+	const key = credentials.apiKey;
+	if (typeof key === 'string' && key.length >= MIN_REDACTABLE_LENGTH) values.push(Buffer.from(key).toString('base64'));
+	return values;
+}
+
+/** `text` with every secret and every `secret=` query parameter replaced by [redacted]. */
+export function redactText(text: string, secrets: readonly string[]): string {
+	let result = text.replace(SECRET_QUERY_PARAMETER, `$1${REDACTED}`);
+	for (const secret of secrets) {
+		if (secret.length >= MIN_REDACTABLE_LENGTH) result = result.split(secret).join(REDACTED);
+	}
+	return result;
+}

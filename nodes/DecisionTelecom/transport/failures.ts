@@ -1,0 +1,90 @@
+import type { Answer } from './answers';
+import { READ_ATTEMPTS, type Endpoint } from './endpoints';
+import type { CallOutcome } from './retry';
+
+/** A failed call, worded for the user. `outcome` says whether a send may have gone out. */
+export interface Failure {
+	message: string;
+	description: string;
+	outcome: 'notSent' | 'unknown';
+	httpCode?: number;
+}
+
+export const KEY_REJECTED_MESSAGE = 'The access key was rejected by DecisionTelecom';
+export const KEY_REJECTED_FIX =
+	"Open the DecisionTelecom API credential and check the 'Access Key': paste the whole key, exactly as your account manager gave it.";
+
+const UNKNOWN_OUTCOME_HELP =
+	'The message may have been accepted (and charged), so it was not sent again. Before resending, check its delivery report in the DecisionTelecom Trigger or your DecisionTelecom account.';
+
+type Failed = Exclude<CallOutcome, { kind: 'accepted' }>;
+
+function nothingSent(endpoint: Endpoint): string {
+	return endpoint.effect === 'sends' ? ' Nothing was sent.' : '';
+}
+
+function refusedFailure(answer: Extract<Answer, { kind: 'refused' }>, endpoint: Endpoint, redact: (text: string) => string): Failure {
+	const apiText = redact(answer.apiText);
+	const base = { outcome: 'notSent' as const, httpCode: answer.httpStatus };
+	switch (answer.refusal) {
+		case 'keyRejected':
+			return { ...base, message: KEY_REJECTED_MESSAGE, description: `${KEY_REJECTED_FIX}${nothingSent(endpoint)}` };
+		case 'balanceEmpty':
+			return {
+				...base,
+				message: `Your DecisionTelecom balance is empty${endpoint.effect === 'sends' ? '; the message was not sent' : ''}`,
+				description: 'Top up your DecisionTelecom balance, then run the workflow again.',
+			};
+		case 'invalidParameter': {
+			const field = answer.apiField === undefined ? undefined : redact(answer.apiField);
+			const label = field === undefined ? undefined : (endpoint.fieldLabels[field] ?? field);
+			return {
+				...base,
+				message: label
+					? `DecisionTelecom rejected the parameter '${label}'${label === field ? '' : ` (${field})`}`
+					: `DecisionTelecom rejected the request${apiText ? `: ${apiText}` : ''}`,
+				description: `${apiText ? `${apiText}. ` : ''}Correct ${label ? `'${label}'` : 'the input'} and run again.${nothingSent(endpoint)}`,
+			};
+		}
+		case 'unreachable':
+			return {
+				...base,
+				message: 'Could not connect to DecisionTelecom',
+				description: `Check the 'Base URL' in the credential and your network.${nothingSent(endpoint)}`,
+			};
+	}
+}
+
+function unknownFailure(answer: Extract<Answer, { kind: 'unknown' }>, endpoint: Endpoint): Failure {
+	const code = answer.networkCode ? ` (${answer.networkCode})` : '';
+	const baseUrlHint =
+		answer.httpStatus === 404 ? " If this keeps happening, check the 'Base URL' in the credential." : '';
+	if (endpoint.effect === 'sends') {
+		return {
+			message: `Outcome unknown: ${answer.reason}`,
+			description: `${UNKNOWN_OUTCOME_HELP}${code}${baseUrlHint}`,
+			outcome: 'unknown',
+			httpCode: answer.httpStatus,
+		};
+	}
+	return {
+		message: `Could not ${endpoint.action}: ${answer.reason}`,
+		description: `Nothing was changed; the request was tried ${READ_ATTEMPTS} times. Try again in a few minutes.${code}${baseUrlHint}`,
+		outcome: 'unknown',
+		httpCode: answer.httpStatus,
+	};
+}
+
+/** The user's view of a call that did not succeed. API text is passed through `redact`. */
+export function describeFailure(outcome: Failed, endpoint: Endpoint, redact: (text: string) => string): Failure {
+	if (outcome.kind === 'refused') return refusedFailure(outcome, endpoint, redact);
+	if (outcome.kind === 'unknown') return unknownFailure(outcome, endpoint);
+	const waited = outcome.kind === 'gaveUp' ? outcome.waitedMs : 0;
+	return {
+		message: `DecisionTelecom's rate limit held this item back for ${(Math.round(waited / 100) / 10).toFixed(1)} s (Rate Limit Max Wait); ${endpoint.effect === 'sends' ? 'the message was not sent' : 'nothing was read'}`,
+		description:
+			"Nothing was sent for this item. Run the workflow again later, lower 'Max Concurrent Requests', or raise 'Rate Limit Max Wait'.",
+		outcome: 'notSent',
+		httpCode: outcome.kind === 'rateLimited' ? outcome.httpStatus : 429,
+	};
+}
