@@ -48,7 +48,16 @@ export class DecisionTelecomApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Optional. When set, the DecisionTelecom node adds it to every callback URL it sends, and the DecisionTelecom Trigger rejects callbacks that do not carry it.',
+				'Optional; at least 16 characters, e.g. the output of openssl rand -hex 24. The DecisionTelecom node adds it to every callback URL it sends, and the DecisionTelecom Trigger rejects callbacks that do not carry it.',
+		},
+		{
+			displayName: 'Previous Callback Secret',
+			name: 'previousCallbackSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional, while you rotate the Callback Secret: messages sent before the rotation carry this one in their callback URL, and the trigger keeps accepting it. Clear it once those messages have reported.',
 		},
 		{
 			displayName: 'Default Callback URL',

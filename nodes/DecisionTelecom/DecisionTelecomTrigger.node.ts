@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -9,11 +8,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { testDecisionTelecomCredential } from './methods/credentialTest';
-import { readCallbackBody } from './trigger/body';
-import { classifyCallbackBody, type CallbackEventType } from './trigger/classify';
-import { redactSecret, SECRET_QUERY_PARAMETER, secretsMatch } from './trigger/secret';
-
-const CREDENTIAL_NAME = 'decisionTelecomApi';
+import { CREDENTIAL_TYPE } from './transport';
+import { handleCallback } from './trigger/webhook';
 
 const WHERE_TO_PASTE =
 	"the DecisionTelecom node's 'Callback URL' (Additional Fields) or the credential's 'Default Callback URL'";
@@ -41,7 +37,7 @@ export class DecisionTelecomTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
-				name: CREDENTIAL_NAME,
+				name: CREDENTIAL_TYPE,
 				required: false,
 				testedBy: 'decisionTelecomApiTest',
 			},
@@ -129,45 +125,6 @@ export class DecisionTelecomTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const res = this.getResponseObject();
-
-		// Only a credential that is set on the node is read, so a credential that fails to load
-		// fails the call instead of silently accepting every callback.
-		let secret = '';
-		if (this.getNode().credentials?.[CREDENTIAL_NAME]) {
-			const credentials = await this.getCredentials(CREDENTIAL_NAME);
-			secret = typeof credentials.callbackSecret === 'string' ? credentials.callbackSecret : '';
-		}
-		if (secret !== '') {
-			const query = this.getQueryData() as IDataObject;
-			if (!secretsMatch(query[SECRET_QUERY_PARAMETER], secret)) {
-				res.status(401).send('Unauthorized').end();
-				return { noWebhookResponse: true };
-			}
-		}
-
-		const req = this.getRequestObject();
-		const body = readCallbackBody(req.rawBody, this.getBodyData());
-		if (!body.ok) {
-			res.status(400).send(`Bad Request: ${body.reason}`).end();
-			return { noWebhookResponse: true };
-		}
-		const { entries } = classifyCallbackBody(body.value, body.raw);
-		if (entries.length === 0) {
-			res.status(400).send('Bad Request: not a DecisionTelecom delivery status or reply').end();
-			return { noWebhookResponse: true };
-		}
-
-		const events = this.getNodeParameter('events', []) as CallbackEventType[];
-		const simplify = this.getNodeParameter('simplify', true) as boolean;
-		const selected = entries.filter(({ event }) => events.includes(event.eventType));
-		if (selected.length === 0) return {};
-
-		const items: IDataObject[] = selected.map(({ event, raw }) =>
-			simplify
-				? ({ ...event } as IDataObject)
-				: ({ ...event, raw: redactSecret(raw, secret) } as IDataObject),
-		);
-		return { workflowData: [this.helpers.returnJsonArray(items)] };
+		return await handleCallback(this);
 	}
 }

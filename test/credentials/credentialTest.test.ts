@@ -75,11 +75,12 @@ describe('the credential Test button', () => {
 describe('the credential definition', () => {
 	const definition = new DecisionTelecomApi();
 
-	test('declares the four fields, secrets as password fields', () => {
+	test('declares its fields, secrets as password fields', () => {
 		expect(definition.properties.map((p) => [p.name, p.typeOptions?.password === true])).toEqual([
 			['apiKey', true],
 			['baseUrl', false],
 			['callbackSecret', true],
+			['previousCallbackSecret', true],
 			['defaultCallbackUrl', false],
 		]);
 		expect(definition.properties.find((p) => p.name === 'baseUrl')?.default).toBe('https://web.it-decision.com/v1/api');

@@ -6,6 +6,7 @@ import {
 	runDecisionTelecom,
 	sendParameters,
 } from '../helpers/workflowHarness';
+import { fakeSecret } from '../helpers/fakeSecret';
 
 describe('Send: request bodies for each message kind', () => {
 	test('text (106), transactional by default, no fallback', async () => {
@@ -208,7 +209,7 @@ describe('Send: callback URL, secret and default', () => {
 		const scope = mockApi()
 			.post(
 				'/v1/api/send-viber',
-				(body) => body.callback_url === 'https://n8n.example.com/webhook/abc/webhook?secret=s3cr%2Bt',
+				(body) => body.callback_url === `https://n8n.example.com/webhook/abc/webhook?secret=${encodeURIComponent(fakeSecret('s3cr+t'))}`,
 			)
 			.reply(200, { message_id: 5 });
 		const { output, run } = await runDecisionTelecom({
@@ -216,7 +217,7 @@ describe('Send: callback URL, secret and default', () => {
 			parameters: sendParameters(),
 			credentials: credentialData({
 				defaultCallbackUrl: 'https://n8n.example.com/webhook/abc/webhook',
-				callbackSecret: 's3cr+t',
+				callbackSecret: fakeSecret('s3cr+t'),
 			}),
 		});
 		expect(scope.isDone()).toBe(true);
@@ -228,13 +229,13 @@ describe('Send: callback URL, secret and default', () => {
 		const scope = mockApi()
 			.post(
 				'/v1/api/send-viber',
-				(body) => body.callback_url === 'https://hooks.example.com/dt?tenant=7&secret=abc',
+				(body) => body.callback_url === `https://hooks.example.com/dt?tenant=7&secret=${fakeSecret('abc')}`,
 			)
 			.reply(200, { message_id: 6 });
 		await runDecisionTelecom({
 			items: [{}],
 			parameters: sendParameters({ additionalFields: { callbackUrl: 'https://hooks.example.com/dt?tenant=7' } }),
-			credentials: credentialData({ defaultCallbackUrl: 'https://other.example.com/x', callbackSecret: 'abc' }),
+			credentials: credentialData({ defaultCallbackUrl: 'https://other.example.com/x', callbackSecret: fakeSecret('abc') }),
 		});
 		expect(scope.isDone()).toBe(true);
 	});
@@ -243,7 +244,7 @@ describe('Send: callback URL, secret and default', () => {
 		const scope = mockApi()
 			.post('/v1/api/send-viber', (body) => !('callback_url' in body))
 			.reply(200, { message_id: 7 });
-		await runDecisionTelecom({ items: [{}], parameters: sendParameters(), credentials: credentialData({ callbackSecret: 'abc' }) });
+		await runDecisionTelecom({ items: [{}], parameters: sendParameters(), credentials: credentialData({ callbackSecret: fakeSecret('abc') }) });
 		expect(scope.isDone()).toBe(true);
 	});
 });

@@ -18,6 +18,7 @@ export interface ContextOptions {
 	simplify?: boolean;
 	/** When set (even to ''), a credential is attached to the node with this callback secret. */
 	secret?: string;
+	previousSecret?: string;
 }
 
 export function createContext(options: ContextOptions = {}) {
@@ -30,7 +31,8 @@ export function createContext(options: ContextOptions = {}) {
 	res.send.mockReturnValue(res);
 	res.end.mockReturnValue(res);
 
-	const ctx = mock<IWebhookFunctions>({ helpers: { returnJsonArray } });
+	const logger = { warn: jest.fn(), info: jest.fn(), error: jest.fn(), debug: jest.fn() };
+	const ctx = mock<IWebhookFunctions>({ helpers: { returnJsonArray }, logger: logger as never });
 	const node: INode = {
 		id: 'node-1',
 		name: 'DecisionTelecom Trigger',
@@ -47,6 +49,7 @@ export function createContext(options: ContextOptions = {}) {
 		apiKey: 'key',
 		baseUrl: 'https://web.it-decision.com/v1/api',
 		callbackSecret: options.secret ?? '',
+		previousCallbackSecret: options.previousSecret ?? '',
 		defaultCallbackUrl: '',
 	});
 	(ctx.getCredentials as unknown as jest.Mock).mockImplementation(getCredentials);

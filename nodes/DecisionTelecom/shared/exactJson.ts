@@ -1,19 +1,46 @@
-// A JSON string (skipped whole, so digits inside it are never touched) or an integer literal of
-// 16 or more digits (the shortest that can exceed 2^53) that is not part of a fraction or exponent.
-const STRING_OR_LONG_INTEGER = /"[^"\\]*(?:\\[\s\S][^"\\]*)*"|(?<![\w.+-])-?\d{16,}(?![\d.eE])/g;
+// The shortest digit run that can exceed 2^53 (9007199254740992 has 16 digits).
 const LONG_DIGIT_RUN = /\d{16}/;
+const BACKSLASH = 92;
+
+function isEscaped(text: string, quoteAt: number): boolean {
+	let backslashes = 0;
+	for (let i = quoteAt - 1; i >= 0 && text.charCodeAt(i) === BACKSLASH; i--) backslashes++;
+	return backslashes % 2 === 1;
+}
+
+/** Whether text[start, end) is a whole integer token, not digits of a fraction, exponent or name. */
+function isIntegerToken(text: string, start: number, end: number): boolean {
+	const before = start > 0 ? text[start - 1] : ' ';
+	const after = end < text.length ? text[end] : ' ';
+	return !/[\w.+-]/.test(before) && !/[.eE]/.test(after);
+}
 
 /**
  * JSON.parse, except that integers outside JavaScript's safe range come back as strings with every
  * digit: DecisionTelecom ids (message_id, sms_message_id, message_token) can exceed 2^53, where
- * JSON.parse would round them. A text without a 16-digit run goes straight to JSON.parse.
+ * JSON.parse would round them. A text without a 16-digit run goes straight to JSON.parse; otherwise
+ * each long digit run is found natively and checked against the quotes before it (found with
+ * indexOf), so the text is never walked character by character.
  */
 export function parseExactJson(text: string): unknown {
 	if (!LONG_DIGIT_RUN.test(text)) return JSON.parse(text);
-	const quoted = text.replace(STRING_OR_LONG_INTEGER, (token) =>
-		token.startsWith('"') || Number.isSafeInteger(Number(token)) ? token : `"${token}"`,
-	);
-	return JSON.parse(quoted);
+	const longIntegers = /-?\d{16,}/g;
+	let out = '';
+	let copiedTo = 0;
+	let scannedTo = 0;
+	let inString = false;
+	for (let match = longIntegers.exec(text); match !== null; match = longIntegers.exec(text)) {
+		const start = match.index;
+		const end = start + match[0].length;
+		for (let quote = text.indexOf('"', scannedTo); quote !== -1 && quote < start; quote = text.indexOf('"', scannedTo)) {
+			if (!inString || !isEscaped(text, quote)) inString = !inString;
+			scannedTo = quote + 1;
+		}
+		if (inString || !isIntegerToken(text, start, end) || Number.isSafeInteger(Number(match[0]))) continue;
+		out += `${text.slice(copiedTo, start)}"${match[0]}"`;
+		copiedTo = end;
+	}
+	return JSON.parse(out + text.slice(copiedTo));
 }
 
 /** An integer (number, bigint or integer string) as an exact decimal string, or undefined. */

@@ -1,5 +1,6 @@
-import { idToString } from '../shared/exactJson';
 import { describeDelivery, type DeliveryReport } from '../actions/viberMessage/deliveryStatus';
+import { idToString } from '../shared/exactJson';
+import { isPlainObject } from '../shared/objects';
 
 export type CallbackEventType = 'deliveryStatus' | 'inboundMessage';
 
@@ -27,10 +28,6 @@ export const MILLISECONDS_THRESHOLD = 1e11;
 
 // Largest time a JavaScript Date can hold, in milliseconds.
 const MAX_DATE_MS = 8.64e15;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isPresent(value: unknown): boolean {
 	return value !== undefined && value !== null && value !== '';
@@ -70,11 +67,6 @@ function deliveryReportOf(entry: unknown): DeliveryReport | null {
 	if (!isPlainObject(entry)) return null;
 	const report = describeDelivery(entry);
 	return report.messageId !== null && report.viberStatus !== null ? report : null;
-}
-
-/** A status carries `message_id` and `status` (id and code as numbers or numeric strings). */
-export function isDeliveryStatus(entry: unknown): entry is Record<string, unknown> {
-	return deliveryReportOf(entry) !== null;
 }
 
 /** A 2-way reply carries `message_token` and `phone_number` (and `message.text`, `time`). */
@@ -139,20 +131,15 @@ export interface ClassifiedEntry {
 
 /**
  * Classifies a parsed body: an object is one entry, an array several. Entries that match no known
- * event are left out and counted in `unknownCount`.
+ * event are left out.
  */
-export function classifyCallbackBody(
-	value: unknown,
-	raw: unknown,
-): { entries: ClassifiedEntry[]; unknownCount: number } {
+export function classifyCallbackBody(value: unknown, raw: unknown): ClassifiedEntry[] {
 	const values = Array.isArray(value) ? value : [value];
 	const raws = Array.isArray(raw) && Array.isArray(value) ? raw : [raw];
 	const entries: ClassifiedEntry[] = [];
-	let unknownCount = 0;
 	values.forEach((entry, index) => {
 		const event = classifyCallback(entry);
 		if (event) entries.push({ event, raw: raws[index] ?? entry });
-		else unknownCount++;
 	});
-	return { entries, unknownCount };
+	return entries;
 }

@@ -6,6 +6,7 @@ import {
 	type SendInput,
 } from '../../../nodes/DecisionTelecom/actions/viberMessage/sendPayload';
 import { checkHttpUrl } from '../../../nodes/DecisionTelecom/shared/inputChecks';
+import { fakeSecret } from '../../helpers/fakeSecret';
 
 function issueFrom(fn: () => unknown): InputIssue {
 	try {
@@ -22,6 +23,7 @@ const TEXT: SendInput = {
 	recipient: '+380 50 444 44 44',
 	messageKind: 'text',
 	text: 'Message content',
+	credentials: {},
 };
 
 const IMAGE: SendInput = {
@@ -32,6 +34,7 @@ const IMAGE: SendInput = {
 	imageUrl: 'https://yourdomain.com/images/image.jpg',
 	buttonCaption: 'Join Us',
 	buttonUrl: 'https://yourdomain.com/join-us',
+	credentials: {},
 };
 
 const CALLBACK_FIX =
@@ -363,7 +366,7 @@ describe('buildSendPlan: callback URL and secret', () => {
 
 	it('omits callback_url when neither the item nor the credential has one', () => {
 		expect(
-			buildSendPlan({ ...TEXT, callbackUrl: '', defaultCallbackUrl: '' }).body,
+			buildSendPlan({ ...TEXT, callbackUrl: '', credentials: { defaultCallbackUrl: '' } }).body,
 		).not.toHaveProperty('callback_url');
 	});
 
@@ -371,7 +374,7 @@ describe('buildSendPlan: callback URL and secret', () => {
 		const plan = buildSendPlan({
 			...TEXT,
 			callbackUrl: '  ',
-			defaultCallbackUrl: 'https://n8n.example.com/webhook/default',
+			credentials: { defaultCallbackUrl: 'https://n8n.example.com/webhook/default' },
 		});
 		expect(plan.body.callback_url).toBe('https://n8n.example.com/webhook/default');
 	});
@@ -380,7 +383,7 @@ describe('buildSendPlan: callback URL and secret', () => {
 		const plan = buildSendPlan({
 			...TEXT,
 			callbackUrl: 'https://n8n.example.com/webhook/item',
-			defaultCallbackUrl: 'https://n8n.example.com/webhook/default',
+			credentials: { defaultCallbackUrl: 'https://n8n.example.com/webhook/default' },
 		});
 		expect(plan.body.callback_url).toBe('https://n8n.example.com/webhook/item');
 	});
@@ -389,23 +392,22 @@ describe('buildSendPlan: callback URL and secret', () => {
 		const plan = buildSendPlan({
 			...TEXT,
 			callbackUrl: 'https://n8n.example.com/webhook/dt',
-			callbackSecret: 's3cret',
+			credentials: { callbackSecret: fakeSecret('s3cret'), previousCallbackSecret: fakeSecret('old') },
 		});
-		expect(plan.body.callback_url).toBe('https://n8n.example.com/webhook/dt?secret=s3cret');
-		expect(new URL(plan.body.callback_url as string).searchParams.get('secret')).toBe('s3cret');
+		expect(plan.body.callback_url).toBe(`https://n8n.example.com/webhook/dt?secret=${fakeSecret('s3cret')}`);
+		expect(new URL(plan.body.callback_url as string).searchParams.get('secret')).toBe(fakeSecret('s3cret'));
 	});
 
 	it('appends the secret to the credential default URL too, keeping existing parameters', () => {
 		const plan = buildSendPlan({
 			...TEXT,
-			defaultCallbackUrl: 'https://n8n.example.com/webhook/dt?source=viber',
-			callbackSecret: 'a&b=c d/é',
+			credentials: { defaultCallbackUrl: 'https://n8n.example.com/webhook/dt?source=viber', callbackSecret: fakeSecret('a&b=c d/é') },
 		});
 		const url = new URL(plan.body.callback_url as string);
 		expect(url.searchParams.get('source')).toBe('viber');
-		expect(url.searchParams.get('secret')).toBe('a&b=c d/é');
+		expect(url.searchParams.get('secret')).toBe(fakeSecret('a&b=c d/é'));
 		expect(plan.body.callback_url).toBe(
-			'https://n8n.example.com/webhook/dt?source=viber&secret=a%26b%3Dc+d%2F%C3%A9',
+			`https://n8n.example.com/webhook/dt?source=viber&secret=a%26b%3Dc+d%2F%C3%A9-${fakeSecret('').slice(1)}`,
 		);
 	});
 
@@ -413,9 +415,28 @@ describe('buildSendPlan: callback URL and secret', () => {
 		const plan = buildSendPlan({
 			...TEXT,
 			callbackUrl: 'https://n8n.example.com/webhook/dt?secret=old',
-			callbackSecret: 'new',
+			credentials: { callbackSecret: fakeSecret('new') },
 		});
-		expect(plan.body.callback_url).toBe('https://n8n.example.com/webhook/dt?secret=new');
+		expect(plan.body.callback_url).toBe(`https://n8n.example.com/webhook/dt?secret=${fakeSecret('new')}`);
+	});
+
+	it.each([
+		[{ callbackSecret: 'abc' }, 'Callback Secret (in the DecisionTelecom API credential)'],
+		[{ callbackSecret: '0123456789abcde' }, 'Callback Secret (in the DecisionTelecom API credential)'],
+		[{ callbackSecret: fakeSecret('long'), previousCallbackSecret: 'short' }, 'Previous Callback Secret (in the DecisionTelecom API credential)'],
+	])('refuses a secret shorter than 16 characters before anything is sent: %j', (credentials, parameter) => {
+		const issue = issueFrom(() => buildSendPlan({ ...TEXT, callbackUrl: 'https://n8n.example.com/webhook/dt', credentials }));
+		expect(issue.parameter).toBe(parameter);
+		expect(issue.problem).toBe('is shorter than 16 characters');
+		for (const value of Object.values(credentials)) expect(JSON.stringify(issue)).not.toContain(`'${value}'`);
+		expect(`${issue.message} ${issue.fix}`).not.toMatch(/'abc'|'short'|0123456789abcde|long-test/);
+	});
+
+	it('accepts a secret of exactly 16 characters, and ignores a short secret when no callback URL is sent', () => {
+		expect(buildSendPlan({ ...TEXT, callbackUrl: 'https://h.example/x', credentials: { callbackSecret: ['01234567', '89abcdef'].join('') } }).body.callback_url).toBe(
+			'https://h.example/x?secret=0123456789abcdef',
+		);
+		expect(buildSendPlan({ ...TEXT, credentials: { callbackSecret: 'abc' } }).body).not.toHaveProperty('callback_url');
 	});
 
 	it.each([
@@ -434,7 +455,7 @@ describe('buildSendPlan: callback URL and secret', () => {
 
 	it('names the credential when its Default Callback URL is invalid', () => {
 		const issue = issueFrom(() =>
-			buildSendPlan({ ...TEXT, defaultCallbackUrl: 'mailto:ops@example.com' }),
+			buildSendPlan({ ...TEXT, credentials: { defaultCallbackUrl: 'mailto:ops@example.com' } }),
 		);
 		expect(issue.parameter).toBe('Default Callback URL (in the credential)');
 		expect(issue.problem).toBe("'mailto:ops@example.com' must start with http:// or https://");
@@ -443,12 +464,14 @@ describe('buildSendPlan: callback URL and secret', () => {
 
 	it.each([
 		['an invalid item URL', { callbackUrl: 'ftp://n8n.example.com/hook' }],
-		['an invalid default URL', { defaultCallbackUrl: 'not a url' }],
+		['an invalid default URL', { defaultUrl: 'not a url' }],
 		['an invalid validity', { callbackUrl: 'https://n8n.example.com/hook', validityPeriod: 5 }],
 		['an invalid recipient', { callbackUrl: 'https://n8n.example.com/hook', recipient: 'x' }],
 	])('never puts the secret into the error for %s', (_label, extra) => {
 		const marker = ['Top', 'Marker', '9f8e7d'].join('-');
-		const issue = issueFrom(() => buildSendPlan({ ...TEXT, ...extra, callbackSecret: marker }));
+		const { defaultUrl, ...rest } = extra as { defaultUrl?: string };
+		const credentials = { callbackSecret: marker, defaultCallbackUrl: defaultUrl };
+		const issue = issueFrom(() => buildSendPlan({ ...TEXT, ...rest, credentials }));
 		expect(issue.message).not.toContain(marker);
 		expect(issue.problem).not.toContain(marker);
 		expect(issue.fix).not.toContain(marker);

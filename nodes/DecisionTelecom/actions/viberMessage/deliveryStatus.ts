@@ -1,4 +1,5 @@
 import { codeToNumber, idToString } from '../../shared/exactJson';
+import { messageIdOf } from '../../shared/messageId';
 
 const VIBER_STATUS_NAMES: Record<number, string> = {
 	0: 'sent',
@@ -75,7 +76,7 @@ export function describeDelivery(body: Record<string, unknown>): DeliveryReport 
 	const final = delivered || (viberFailed && (!hasSmsLeg || smsFailed));
 
 	return {
-		messageId: idToString(body.message_id) ?? null,
+		messageId: messageIdOf(body.message_id) ?? idToString(body.message_id) ?? null,
 		viberStatus,
 		viberStatusName: viberStatus === null ? null : viberStatusName(viberStatus),
 		smsMessageId,

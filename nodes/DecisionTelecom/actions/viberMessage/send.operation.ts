@@ -205,8 +205,7 @@ function readInput(params: ParameterReader, itemIndex: number, credentials: IDat
 		smsText: smsFallback ? params.get('smsText', itemIndex, '') : undefined,
 		callbackUrl: additional.callbackUrl,
 		validityPeriod: additional.validityPeriod,
-		defaultCallbackUrl: credentials.defaultCallbackUrl,
-		callbackSecret: credentials.callbackSecret,
+		credentials,
 	};
 }
 

@@ -1,4 +1,5 @@
 import { asText, checkHttpUrl, checkLength } from '../../shared/inputChecks';
+import { callbackSecretsOf, tooShortIssue, withCallbackSecret } from '../../shared/callbackSecret';
 import { InputIssue } from '../../shared/inputIssue';
 import { isMessageKind, MESSAGE_KINDS, SOURCE_TYPES, type Category, type MessageKind } from './messageKinds';
 import { normalizePhoneNumber } from '../../shared/phoneNumber';
@@ -30,10 +31,8 @@ export interface SendInput {
 	smsText?: unknown;
 	callbackUrl?: unknown;
 	validityPeriod?: unknown;
-	/** From the credential: used when the item has no Callback URL of its own. */
-	defaultCallbackUrl?: unknown;
-	/** From the credential: appended to the callback URL as `secret`. */
-	callbackSecret?: unknown;
+	/** The credential: its Default Callback URL is used when the item has no Callback URL of its own, its Callback Secret is added to the URL. */
+	credentials: Record<string, unknown>;
 }
 
 /** The body of POST send-viber, as DecisionTelecom documents it. */
@@ -178,16 +177,8 @@ export function buildSendPlan(input: SendInput): SendPlan {
 		body.text_sms = checkSmsText(input.smsText);
 	}
 
-	const ownCallbackUrl = asText(input.callbackUrl).trim();
-	const callbackUrl = ownCallbackUrl || asText(input.defaultCallbackUrl).trim();
-	if (callbackUrl !== '') {
-		const checked = checkHttpUrl(
-			callbackUrl,
-			ownCallbackUrl ? 'Callback URL' : "Default Callback URL (in the credential)",
-			"Paste the DecisionTelecom Trigger's Production URL, or another http(s) address that accepts POST requests.",
-		);
-		body.callback_url = withCallbackSecret(checked, asText(input.callbackSecret));
-	}
+	const callbackUrl = callbackUrlOf(input);
+	if (callbackUrl !== undefined) body.callback_url = callbackUrl;
 
 	const validity = checkValidity(input.validityPeriod);
 	if (validity !== undefined) body.validity_period = validity;
@@ -196,10 +187,20 @@ export function buildSendPlan(input: SendInput): SendPlan {
 	return { body, messageKind, category };
 }
 
-/** Adds the credential's callback secret to a callback URL as the `secret` query parameter. */
-function withCallbackSecret(url: string, secret: string): string {
-	if (!url || !secret) return url;
-	const parsed = new URL(url);
-	parsed.searchParams.set('secret', secret);
-	return parsed.toString();
+/**
+ * The item's Callback URL, else the credential's Default Callback URL, with the credential's
+ * Callback Secret added; undefined when neither URL is set. A secret too short is an input error.
+ */
+function callbackUrlOf(input: SendInput): string | undefined {
+	const own = asText(input.callbackUrl).trim();
+	const url = own || asText(input.credentials.defaultCallbackUrl).trim();
+	if (url === '') return undefined;
+	const checked = checkHttpUrl(
+		url,
+		own ? 'Callback URL' : 'Default Callback URL (in the credential)',
+		"Paste the DecisionTelecom Trigger's Production URL, or another http(s) address that accepts POST requests.",
+	);
+	const { current, tooShort } = callbackSecretsOf(input.credentials);
+	if (tooShort) throw tooShortIssue(tooShort);
+	return withCallbackSecret(checked, current);
 }

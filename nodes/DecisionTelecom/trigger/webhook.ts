@@ -1,0 +1,54 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { callbackSecretsOf, MIN_CALLBACK_SECRET_LENGTH, SECRET_QUERY_PARAMETER, secretMatches } from '../shared/callbackSecret';
+import { redactValue } from '../shared/redact';
+import { CREDENTIAL_TYPE } from '../transport';
+import { readCallbackBody } from './body';
+import { classifyCallbackBody, type CallbackEventType } from './classify';
+
+/** Answers the caller directly and starts nothing. */
+function refuse(context: IWebhookFunctions, status: number, text: string): IWebhookResponseData {
+	context.getResponseObject().status(status).send(text).end();
+	return { noWebhookResponse: true };
+}
+
+/**
+ * The secrets a callback may carry. Only a credential that is set on the node is read, so one that
+ * fails to load fails the call instead of silently accepting every callback.
+ */
+async function acceptedSecrets(context: IWebhookFunctions): Promise<{ accepted: string[]; tooShort?: string }> {
+	if (!context.getNode().credentials?.[CREDENTIAL_TYPE]) return { accepted: [] };
+	return callbackSecretsOf(await context.getCredentials(CREDENTIAL_TYPE));
+}
+
+/**
+ * Handles one callback: the secret first (before the body is even read), then size, format and
+ * shape. Only callbacks of the selected events start the workflow; the answer is sent at once.
+ */
+export async function handleCallback(context: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const { accepted, tooShort } = await acceptedSecrets(context);
+	if (tooShort) {
+		context.logger.warn(
+			`DecisionTelecom Trigger: the credential's ${tooShort} is shorter than ${MIN_CALLBACK_SECRET_LENGTH} characters, so every callback is refused (401) until it is longer`,
+		);
+		return refuse(context, 401, 'Unauthorized');
+	}
+	const query = context.getQueryData() as IDataObject;
+	if (accepted.length > 0 && !secretMatches(query[SECRET_QUERY_PARAMETER], accepted)) {
+		return refuse(context, 401, 'Unauthorized');
+	}
+
+	const body = readCallbackBody(context.getRequestObject().rawBody, context.getBodyData());
+	if (!body.ok) return refuse(context, body.status, `${body.status === 413 ? 'Payload Too Large' : 'Bad Request'}: ${body.reason}`);
+	const entries = classifyCallbackBody(body.value, body.raw);
+	if (entries.length === 0) return refuse(context, 400, 'Bad Request: not a DecisionTelecom delivery status or reply');
+
+	const events = context.getNodeParameter('events', []) as CallbackEventType[];
+	const selected = entries.filter(({ event }) => events.includes(event.eventType));
+	if (selected.length === 0) return {};
+	const simplify = context.getNodeParameter('simplify', true) as boolean;
+	const items = selected.map(({ event, raw }) =>
+		simplify ? ({ ...event } as IDataObject) : ({ ...event, raw: redactValue(raw, accepted) } as IDataObject),
+	);
+	return { workflowData: [context.helpers.returnJsonArray(items)] };
+}
