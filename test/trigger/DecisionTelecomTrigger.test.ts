@@ -5,7 +5,8 @@ import { DecisionTelecomTrigger } from '../../nodes/DecisionTelecom/DecisionTele
 import { describeDelivery } from '../../nodes/DecisionTelecom/actions/viberMessage/deliveryStatus';
 import { createContext, type ContextOptions } from './context';
 
-// §12.3 callback vectors of decisiontelecom-api.md.
+// C1 is the 2-way reply body DecisionTelecom documents; C2 and C3 have the shape of the status
+// endpoint's answer, which is the best guess for a status callback (its body is not documented).
 const C1 =
 	'{"message_token":44444444444444,"phone_number":"972512222222","time":2121212121,"message":{"text":"a message to the service","tracking_data":"tracking_id:100035"}}';
 const C2 = '{"message_id":429,"status":1}';

@@ -1,4 +1,5 @@
 import { parseExactJson } from '../shared/exactJson';
+import { isPlainObject } from '../shared/objects';
 import { announcedLimit, retryAfterMs, type Headers, type RateLimit } from './rateLimitHeaders';
 
 /** Why DecisionTelecom definitely did not act on a request. */
@@ -40,13 +41,9 @@ const CODE_SIGNALS: Record<number, Signal | undefined> = {
 	3: 'balanceEmpty',
 };
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** DecisionTelecom's error body (Yii2's shape): `{name, message, code, status}`. */
 export function isErrorBody(body: unknown): body is Record<string, unknown> {
-	return isObject(body) && ('code' in body || ('name' in body && 'status' in body));
+	return isPlainObject(body) && ('code' in body || ('name' in body && 'status' in body));
 }
 
 function asWholeNumber(value: unknown): number | undefined {
@@ -74,7 +71,7 @@ function bodySignals(body: Record<string, unknown>): Signal[] {
 }
 
 function apiTextOf(body: unknown): { apiText: string; apiField?: string } {
-	if (!isObject(body)) return { apiText: '' };
+	if (!isPlainObject(body)) return { apiText: '' };
 	const name = typeof body.name === 'string' ? body.name.trim() : '';
 	const message = typeof body.message === 'string' ? body.message.trim() : '';
 	const apiField = /:\s*([A-Za-z_][\w.]*)\s*$/.exec(name)?.[1];

@@ -43,7 +43,7 @@ const IMAGE_FIX = 'Enter a public http(s) link to a JPG or PNG image (at most 40
 const VALIDITY_FIX =
 	'Enter a number of seconds from 40 (40 seconds) to 21600 (6 hours), or remove the field.';
 
-describe('buildSendPlan: reference request bodies (§12.1)', () => {
+describe("buildSendPlan: the request bodies of DecisionTelecom's documentation and SDK tests", () => {
 	it('S1 transactional text', () => {
 		const plan = buildSendPlan({
 			...TEXT,

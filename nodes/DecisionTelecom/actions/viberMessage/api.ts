@@ -1,10 +1,7 @@
 import { codeToNumber } from '../../shared/exactJson';
 import { messageIdOf } from '../../shared/messageId';
+import { isPlainObject } from '../../shared/objects';
 import type { Endpoint } from '../../transport/endpoints';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const FIELD_LABELS: Record<string, string> = {
 	source_addr: 'Sender',
@@ -27,7 +24,7 @@ export const SEND_VIBER: Endpoint = {
 	method: 'POST',
 	effect: 'sends',
 	action: 'send the Viber message',
-	isSuccess: (body) => isObject(body) && messageIdOf(body.message_id) !== undefined,
+	isSuccess: (body) => isPlainObject(body) && messageIdOf(body.message_id) !== undefined,
 	fieldLabels: FIELD_LABELS,
 };
 
@@ -38,6 +35,6 @@ export const RECEIVE_VIBER: Endpoint = {
 	effect: 'reads',
 	action: 'get the status of the Viber message',
 	isSuccess: (body) =>
-		isObject(body) && messageIdOf(body.message_id) !== undefined && codeToNumber(body.status) !== undefined,
+		isPlainObject(body) && messageIdOf(body.message_id) !== undefined && codeToNumber(body.status) !== undefined,
 	fieldLabels: FIELD_LABELS,
 };

@@ -104,86 +104,84 @@ function checkValidity(value: unknown): number | undefined {
 	return seconds;
 }
 
+function checkMessageKind(value: unknown): MessageKind {
+	if (!isMessageKind(value)) {
+		throw new InputIssue(
+			'Message Kind',
+			`'${asText(value)}' is not a message kind`,
+			"Use one of 'text', 'textImageButton', 'twoWayText', 'twoWayTextImageButton'.",
+		);
+	}
+	return value;
+}
+
+/** Image messages are promotional by DecisionTelecom's definition; only text kinds offer a choice. */
+function checkCategory(messageKind: MessageKind, value: unknown): Category {
+	const kind = MESSAGE_KINDS[messageKind];
+	if (kind.hasImageAndButton || value === undefined || value === null || value === '') return kind.defaultCategory;
+	if (value !== 'transactional' && value !== 'promotional') {
+		throw new InputIssue('Category', `'${asText(value)}' is not a category`, "Use 'transactional' or 'promotional'.");
+	}
+	return value;
+}
+
+function checkSender(value: unknown): string {
+	const sender = asText(value).trim();
+	if (sender === '') throw new InputIssue('Sender', 'is empty', 'Enter the Viber sender name agreed with DecisionTelecom.');
+	checkLength(sender, 'Sender', LIMITS.sender, 'Use the sender name agreed with DecisionTelecom (at most 20 characters).');
+	return sender;
+}
+
+function checkText(value: unknown): string {
+	const text = asText(value);
+	if (text.trim() === '') throw new InputIssue('Text', 'is empty', 'Enter the message text.');
+	checkLength(text, 'Text', LIMITS.text, 'Shorten the message text to 1000 characters.');
+	return text;
+}
+
+function imageAndButton(input: SendInput): Pick<SendViberBody, 'image' | 'button_caption' | 'button_action'> {
+	const image = checkImageUrl(input.imageUrl);
+	const caption = asText(input.buttonCaption).trim();
+	if (caption === '') throw new InputIssue('Button Caption', 'is empty', 'Enter the text shown on the button.');
+	checkLength(caption, 'Button Caption', LIMITS.buttonCaption, 'Shorten the button caption to 30 characters.');
+	const action = checkHttpUrl(input.buttonUrl, 'Button URL', 'Enter the http(s) link the button opens.');
+	return { image, button_caption: caption, button_action: action };
+}
+
+function smsFallbackText(input: SendInput, category: Category): string {
+	if (category !== 'transactional') {
+		throw new InputIssue(
+			'SMS Fallback',
+			'is only available for transactional text messages',
+			"Set 'Category' to 'Transactional' with a text-only message kind, or turn off 'SMS Fallback'.",
+		);
+	}
+	return checkSmsText(input.smsText);
+}
+
 /**
  * Validates one item's input and builds the send-viber body. Throws InputIssue naming the
  * parameter; nothing here talks to the network.
  */
 export function buildSendPlan(input: SendInput): SendPlan {
-	if (!isMessageKind(input.messageKind)) {
-		throw new InputIssue(
-			'Message Kind',
-			`'${asText(input.messageKind)}' is not a message kind`,
-			"Use one of 'text', 'textImageButton', 'twoWayText', 'twoWayTextImageButton'.",
-		);
-	}
-	const messageKind = input.messageKind;
+	const messageKind = checkMessageKind(input.messageKind);
 	const kind = MESSAGE_KINDS[messageKind];
-
-	// Image messages are promotional by DecisionTelecom's definition; only text kinds offer a choice.
-	let category: Category = kind.defaultCategory;
-	if (!kind.hasImageAndButton && input.category !== undefined && input.category !== null && input.category !== '') {
-		if (input.category !== 'transactional' && input.category !== 'promotional') {
-			throw new InputIssue(
-				'Category',
-				`'${asText(input.category)}' is not a category`,
-				"Use 'transactional' or 'promotional'.",
-			);
-		}
-		category = input.category;
-	}
-
-	const sender = asText(input.sender).trim();
-	if (sender === '') {
-		throw new InputIssue('Sender', 'is empty', 'Enter the Viber sender name agreed with DecisionTelecom.');
-	}
-	checkLength(sender, 'Sender', LIMITS.sender, 'Use the sender name agreed with DecisionTelecom (at most 20 characters).');
-
-	const destination = normalizePhoneNumber(input.recipient);
-
-	const text = asText(input.text);
-	if (text.trim() === '') throw new InputIssue('Text', 'is empty', 'Enter the message text.');
-	checkLength(text, 'Text', LIMITS.text, 'Shorten the message text to 1000 characters.');
-
+	const category = checkCategory(messageKind, input.category);
 	const body: SendViberBody = {
-		source_addr: sender,
-		destination_addr: destination,
+		source_addr: checkSender(input.sender),
+		destination_addr: normalizePhoneNumber(input.recipient),
 		message_type: kind.messageType,
 		source_type: SOURCE_TYPES[category],
-		text,
+		text: checkText(input.text),
 	};
-
-	if (kind.hasImageAndButton) {
-		body.image = checkImageUrl(input.imageUrl);
-		const caption = asText(input.buttonCaption).trim();
-		if (caption === '') throw new InputIssue('Button Caption', 'is empty', 'Enter the text shown on the button.');
-		checkLength(caption, 'Button Caption', LIMITS.buttonCaption, 'Shorten the button caption to 30 characters.');
-		body.button_caption = caption;
-		body.button_action = checkHttpUrl(
-			input.buttonUrl,
-			'Button URL',
-			'Enter the http(s) link the button opens.',
-		);
-	}
-
+	if (kind.hasImageAndButton) Object.assign(body, imageAndButton(input));
 	const smsFallback = input.smsFallback === true;
-	if (smsFallback) {
-		if (category !== 'transactional') {
-			throw new InputIssue(
-				'SMS Fallback',
-				'is only available for transactional text messages',
-				"Set 'Category' to 'Transactional' with a text-only message kind, or turn off 'SMS Fallback'.",
-			);
-		}
-		body.text_sms = checkSmsText(input.smsText);
-	}
-
+	if (smsFallback) body.text_sms = smsFallbackText(input, category);
 	const callbackUrl = callbackUrlOf(input);
 	if (callbackUrl !== undefined) body.callback_url = callbackUrl;
-
 	const validity = checkValidity(input.validityPeriod);
 	if (validity !== undefined) body.validity_period = validity;
 	else if (smsFallback) body.validity_period = DEFAULT_SMS_FALLBACK_VALIDITY;
-
 	return { body, messageKind, category };
 }
 
