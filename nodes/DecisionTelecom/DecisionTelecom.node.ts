@@ -2,13 +2,40 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
+	type IWebhookDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { router } from './actions/router';
+import { router, webhookRouter } from './actions/router';
 import * as viberMessage from './actions/viberMessage/ViberMessage.resource';
 import { testDecisionTelecomCredential } from './methods/credentialTest';
+
+const resourceField: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: [{ name: 'Viber Message', value: 'viberMessage' }],
+	default: 'viberMessage',
+};
+
+// The resume URL of a waiting Send and Wait execution: n8n registers it only while the execution
+// waits, at /webhook-waiting/<execution id>/<node id>.
+const waitingWebhooks: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		responseData: '',
+		path: '={{ $nodeId }}',
+		restartWebhook: true,
+		isFullPath: true,
+	},
+];
 
 // Programmatic rather than declarative: every item is validated before anything is sent, sends
 // run with bounded concurrency under a shared rate-limit back-off, and a send whose outcome is
@@ -20,24 +47,18 @@ export class DecisionTelecom implements INodeType {
 		icon: { light: 'file:../../icons/decisionTelecom.svg', dark: 'file:../../icons/decisionTelecom.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] === "getStatus" ? "Get status" : "Send Viber message"}}',
+		subtitle:
+			'={{ { getStatus: "Get status", send: "Send Viber message", sendAndWaitForDelivery: "Send and wait for delivery", sendAndWaitForReply: "Send and wait for reply" }[$parameter["operation"]] }}',
 		description: 'Send Viber business messages with SMS fallback and get their delivery status',
 		defaults: { name: 'DecisionTelecom' },
-		usableAsTool: true,
+		usableAsTool: {
+			replacements: { properties: [resourceField, ...viberMessage.toolDescription] } as Partial<INodeTypeDescription>,
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'decisionTelecomApi', required: true, testedBy: 'decisionTelecomApiTest' }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Viber Message', value: 'viberMessage' }],
-				default: 'viberMessage',
-			},
-			...viberMessage.description,
-		],
+		webhooks: waitingWebhooks,
+		properties: [resourceField, ...viberMessage.description],
 	};
 
 	methods = {
@@ -46,5 +67,9 @@ export class DecisionTelecom implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await webhookRouter.call(this);
 	}
 }

@@ -1,8 +1,14 @@
-import type { AllEntities, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	AllEntities,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 /** Every resource of the DecisionTelecom node and its operations. */
 interface DecisionTelecomNodeMap {
-	viberMessage: 'send' | 'getStatus';
+	viberMessage: 'send' | 'getStatus' | 'sendAndWaitForDelivery' | 'sendAndWaitForReply';
 }
 
 export type DecisionTelecomType = AllEntities<DecisionTelecomNodeMap>;
@@ -13,3 +19,10 @@ export type OperationExecute = (this: IExecuteFunctions, items: INodeExecutionDa
 export type OperationTable = {
 	[Resource in keyof DecisionTelecomNodeMap]: Record<DecisionTelecomNodeMap[Resource], OperationExecute>;
 };
+
+export type OperationWebhook = (this: IWebhookFunctions) => Promise<IWebhookResponseData>;
+
+/** The operations that pause the execution, each with the webhook that resumes it. */
+export type WaitingOperationTable = Partial<{
+	[Resource in keyof DecisionTelecomNodeMap]: Partial<Record<DecisionTelecomNodeMap[Resource], OperationWebhook>>;
+}>;

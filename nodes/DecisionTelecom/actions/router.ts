@@ -1,10 +1,34 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
 
-import type { DecisionTelecomType, OperationExecute, OperationTable } from './node.type';
+import type {
+	DecisionTelecomType,
+	OperationExecute,
+	OperationTable,
+	OperationWebhook,
+	WaitingOperationTable,
+} from './node.type';
 import * as viberMessage from './viberMessage/ViberMessage.resource';
 
 const operations: OperationTable = {
-	viberMessage: { send: viberMessage.send.execute, getStatus: viberMessage.getStatus.execute },
+	viberMessage: {
+		send: viberMessage.send.execute,
+		getStatus: viberMessage.getStatus.execute,
+		sendAndWaitForDelivery: viberMessage.sendAndWaitForDelivery.execute,
+		sendAndWaitForReply: viberMessage.sendAndWaitForReply.execute,
+	},
+};
+
+const waitingOperations: WaitingOperationTable = {
+	viberMessage: {
+		sendAndWaitForDelivery: viberMessage.sendAndWaitForDelivery.webhook,
+		sendAndWaitForReply: viberMessage.sendAndWaitForReply.webhook,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -18,4 +42,18 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation '${operation}' of '${resource}' is not supported`);
 	}
 	return [await execute.call(this, this.getInputData())];
+}
+
+/** A callback to a waiting node, handed to the operation that put the execution to wait. */
+export async function webhookRouter(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const { resource, operation } = {
+		resource: this.getNodeParameter('resource'),
+		operation: this.getNodeParameter('operation'),
+	} as DecisionTelecomType;
+	const webhook = (waitingOperations[resource] as Record<string, OperationWebhook> | undefined)?.[operation];
+	if (!webhook) {
+		this.getResponseObject().status(404).send('Not Found').end();
+		return { noWebhookResponse: true };
+	}
+	return await webhook.call(this);
 }

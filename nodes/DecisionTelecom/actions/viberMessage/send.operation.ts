@@ -1,6 +1,5 @@
 import {
 	updateDisplayOptions,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
@@ -8,176 +7,28 @@ import {
 
 import { failureError } from '../../runner/itemErrors';
 import { openRun } from '../../runner/openRun';
-import type { ParameterReader } from '../../runner/parameters';
 import { runItems } from '../../runner/runItems';
 import { runOptions } from '../../runner/runOptions';
-import { messageIdOf } from '../../shared/messageId';
 import { SEND_VIBER } from './api';
-import { buildSendPlan, LIMITS, type SendInput, type SendPlan } from './sendPayload';
-
-const textKinds = ['text', 'twoWayText'];
-const imageKinds = ['textImageButton', 'twoWayTextImageButton'];
-
-const categoryOptions = [
-	{
-		name: 'Promotional',
-		value: 'promotional',
-		description: 'Marketing content; no SMS fallback (source_type 1)',
-	},
-	{
-		name: 'Transactional',
-		value: 'transactional',
-		description: 'Service messages such as order updates; allows SMS fallback (source_type 2)',
-	},
-];
+import {
+	callbackUrlField,
+	messageFields,
+	messageKindField,
+	readMessageInput,
+	sendOutput,
+	validityPeriodField,
+} from './messageFields';
+import { buildSendPlan } from './sendPayload';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Sender',
-		name: 'sender',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Custom Company',
-		description: `The Viber sender name agreed with DecisionTelecom (at most ${LIMITS.sender} characters)`,
-	},
-	{
-		displayName: 'Recipient',
-		name: 'recipient',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +380 50 444 44 44',
-		description:
-			'Phone number in international format with the country code. Spaces, dashes, brackets, a leading + or 00 are fine.',
-	},
-	{
-		displayName: 'Message Kind',
-		name: 'messageKind',
-		type: 'options',
-		default: 'text',
-		options: [
-			{
-				name: '2-Way Text',
-				value: 'twoWayText',
-				description: 'Text the customer can reply to (message type 206)',
-			},
-			{
-				name: '2-Way Text, Image and Button',
-				value: 'twoWayTextImageButton',
-				description: 'Text, image and button the customer can reply to (message type 208)',
-			},
-			{ name: 'Text', value: 'text', description: 'Text only (message type 106)' },
-			{
-				name: 'Text, Image and Button',
-				value: 'textImageButton',
-				description: 'Text with an image and a link button (message type 108), always promotional',
-			},
-		],
-	},
-	{
-		displayName: 'Category',
-		name: 'category',
-		type: 'options',
-		default: 'transactional',
-		options: categoryOptions,
-		displayOptions: { show: { messageKind: ['text'] } },
-		description: 'How DecisionTelecom classifies and bills the message',
-	},
-	{
-		displayName: 'Category',
-		name: 'category',
-		type: 'options',
-		default: 'promotional',
-		options: categoryOptions,
-		displayOptions: { show: { messageKind: ['twoWayText'] } },
-		description: 'How DecisionTelecom classifies and bills the message',
-	},
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		required: true,
-		default: '',
-		typeOptions: { rows: 4 },
-		description: `The message text (at most ${LIMITS.text} characters)`,
-	},
-	{
-		displayName: 'Image URL',
-		name: 'imageUrl',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. https://example.com/images/offer.jpg',
-		displayOptions: { show: { messageKind: imageKinds } },
-		description: 'Public http(s) link to a JPG or PNG image, at most 400×400 pixels',
-	},
-	{
-		displayName: 'Button Caption',
-		name: 'buttonCaption',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Join Us',
-		displayOptions: { show: { messageKind: imageKinds } },
-		description: `Text on the button (at most ${LIMITS.buttonCaption} characters)`,
-	},
-	{
-		displayName: 'Button URL',
-		name: 'buttonUrl',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. https://example.com/join-us',
-		displayOptions: { show: { messageKind: imageKinds } },
-		description: 'The http(s) link the button opens',
-	},
-	{
-		displayName: 'SMS Fallback',
-		name: 'smsFallback',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show: { messageKind: textKinds, category: ['transactional'] } },
-		description:
-			'Whether to send an SMS when the Viber message is not delivered within the validity period (40 seconds unless set)',
-	},
-	{
-		displayName: 'SMS Text',
-		name: 'smsText',
-		type: 'string',
-		required: true,
-		default: '',
-		typeOptions: { rows: 2 },
-		displayOptions: { show: { messageKind: textKinds, category: ['transactional'], smsFallback: [true] } },
-		description:
-			'The SMS sent instead: at most 160 characters, or 70 if any character is outside the GSM-7 alphabet (e.g. Cyrillic or emoji)',
-	},
+	...messageFields(messageKindField),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Callback URL',
-				name: 'callbackUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://n8n.example.com/webhook/0f1e.../webhook',
-				description:
-					"Where DecisionTelecom sends this message's status updates and 2-way replies. Paste the DecisionTelecom Trigger's Production URL. Empty uses the credential's Default Callback URL.",
-			},
-			{
-				displayName: 'Validity Period',
-				name: 'validityPeriod',
-				type: 'number',
-				typeOptions: { minValue: LIMITS.validityMin, maxValue: LIMITS.validityMax },
-				default: 3600,
-				description:
-					'Seconds DecisionTelecom tries to deliver over Viber (40 to 21600). Undelivered messages are not charged. With SMS fallback the SMS is sent when it ends; 40 is used if not set.',
-			},
-		],
+		options: [callbackUrlField, validityPeriodField],
 	},
 	runOptions,
 ];
@@ -187,48 +38,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function readInput(params: ParameterReader, itemIndex: number, credentials: IDataObject): SendInput {
-	const additional = params.get('additionalFields', itemIndex, {}) as IDataObject;
-	const messageKind = params.get('messageKind', itemIndex);
-	const hasImage = imageKinds.includes(messageKind as string);
-	const smsFallback = hasImage ? false : params.get('smsFallback', itemIndex, false);
-	return {
-		sender: params.get('sender', itemIndex),
-		recipient: params.get('recipient', itemIndex),
-		messageKind,
-		category: hasImage ? undefined : params.get('category', itemIndex, ''),
-		text: params.get('text', itemIndex),
-		imageUrl: hasImage ? params.get('imageUrl', itemIndex) : undefined,
-		buttonCaption: hasImage ? params.get('buttonCaption', itemIndex) : undefined,
-		buttonUrl: hasImage ? params.get('buttonUrl', itemIndex) : undefined,
-		smsFallback,
-		smsText: smsFallback ? params.get('smsText', itemIndex, '') : undefined,
-		callbackUrl: additional.callbackUrl,
-		validityPeriod: additional.validityPeriod,
-		credentials,
-	};
-}
-
-function sendOutput(plan: SendPlan, answer: unknown): IDataObject {
-	const output: IDataObject = {
-		messageId: messageIdOf((answer as IDataObject).message_id) as string,
-		recipient: plan.body.destination_addr,
-		sender: plan.body.source_addr,
-		messageKind: plan.messageKind,
-		messageType: plan.body.message_type,
-		category: plan.category,
-		sourceType: plan.body.source_type,
-		smsFallback: plan.body.text_sms !== undefined,
-	};
-	if (plan.body.validity_period !== undefined) output.validityPeriod = plan.body.validity_period;
-	return output;
-}
-
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const { params, settings, credentials, api } = await openRun(this);
 	return await runItems(this, items.length, settings.concurrency, {
 		sendsMessages: true,
-		prepare: (itemIndex) => buildSendPlan(readInput(params, itemIndex, credentials)),
+		prepare: (itemIndex) => buildSendPlan(readMessageInput(params, itemIndex, credentials)),
 		perform: async (plan, itemIndex) => {
 			const result = await api.call(SEND_VIBER, { body: plan.body });
 			if (!result.ok) throw failureError(this, result.failure, itemIndex);

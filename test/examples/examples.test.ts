@@ -1,4 +1,5 @@
 import handleReplies from '../../examples/handle-replies.json';
+import sendAndWaitForReply from '../../examples/send-and-wait-for-reply.json';
 import sendTwoWay from '../../examples/send-two-way-message.json';
 import { DecisionTelecomTrigger } from '../../nodes/DecisionTelecom/DecisionTelecomTrigger.node';
 
@@ -33,6 +34,7 @@ const OWN_TYPES = new Set([
 describe.each([
 	['send-two-way-message.json', sendTwoWay as unknown as Workflow],
 	['handle-replies.json', handleReplies as unknown as Workflow],
+	['send-and-wait-for-reply.json', sendAndWaitForReply as unknown as Workflow],
 ])('examples/%s', (_file, workflow) => {
 	it('uses only core nodes and this package, and connects only existing nodes', () => {
 		const names = new Set(workflow.nodes.map((n) => n.name));
@@ -96,5 +98,14 @@ describe('examples/handle-replies.json', () => {
 			expect(text).toContain(field);
 		}
 		expect(workflow.connections['DecisionTelecom Trigger'].main[0][0].node).toBe('Event Type');
+	});
+});
+
+describe('examples/send-and-wait-for-reply.json', () => {
+	it('waits for the reply to one 2-way message for at most a day and routes on outcome', () => {
+		const wait = sendAndWaitForReply.nodes.find((n) => n.type === 'n8n-nodes-decisiontelecom.decisionTelecom');
+		expect(wait?.parameters).toMatchObject({ operation: 'sendAndWaitForReply', messageKind: 'twoWayText', limitWaitTime: true, resumeUnit: 'days' });
+		const route = sendAndWaitForReply.nodes.find((n) => n.type === 'n8n-nodes-base.switch');
+		expect(JSON.stringify(route?.parameters)).toContain('timedOut');
 	});
 });
