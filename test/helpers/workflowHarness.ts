@@ -160,6 +160,10 @@ export interface RunOptions {
 	parameters: INodeParameters;
 	credentials?: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** Node settings such as retryOnFail, and the node's id and name. */
+	node?: Partial<INode>;
+	/** Another workflow id, for tests of stores kept per workflow. */
+	workflowId?: string;
 }
 
 export function credentialData(extra: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
@@ -186,19 +190,22 @@ export async function runDecisionTelecom(options: RunOptions): Promise<RunResult
 			parameters: options.parameters,
 			credentials: { decisionTelecomApi: { id: 'cred-1', name: 'DecisionTelecom (test)' } },
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...options.node,
 		},
 	];
+	const workflowId = options.workflowId ?? 'wf-test';
+	const nodeName = nodes[1].name;
 	const workflow = new Workflow({
-		id: 'wf-test',
+		id: workflowId,
 		nodes,
-		connections: { Items: { main: [[{ node: 'DecisionTelecom', type: 'main', index: 0 }]] } },
+		connections: { Items: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
 		active: false,
 		nodeTypes,
 		settings: { executionOrder: 'v1' },
 	});
 
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
-		id: 'wf-test',
+		id: workflowId,
 		name: 'test',
 		active: false,
 		isArchived: false,
@@ -241,7 +248,7 @@ export async function runDecisionTelecom(options: RunOptions): Promise<RunResult
 	} as never);
 	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 
-	const taskData = run.data.resultData.runData.DecisionTelecom?.[0];
+	const taskData = run.data.resultData.runData[nodeName]?.[0];
 	return {
 		run,
 		output: taskData?.data?.main?.[0] ?? undefined,

@@ -291,8 +291,24 @@ describe('Continue On Fail', () => {
 			parameters: sendParameters({ options: { maxConcurrentRequests: 1 } }),
 		});
 		expect(error?.message).toBe('Your DecisionTelecom balance is empty; the message was not sent [item 1]');
-		expect(error?.description).toContain('1 other item(s) of this run were sent');
+		expect(error?.description).toBe(
+			"Top up your DecisionTelecom balance, then run the workflow again. 1 other item(s) of this run were sent before the node stopped; turn on 'Settings > On Error > Continue' to get a result for every item.",
+		);
 		expect(scope.pendingMocks()).toHaveLength(1);
+	});
+
+	test('when several items fail, the error is that of the first item, whatever order they fail in', async () => {
+		mockApi()
+			.post('/v1/api/send-viber', (body) => body.destination_addr === '380501111111')
+			.delay(300)
+			.reply(502, 'Bad Gateway')
+			.post('/v1/api/send-viber', (body) => body.destination_addr === '380502222222')
+			.reply(400, { name: 'Invalid Parameter: text', code: 1, status: 400 });
+		const { error } = await runDecisionTelecom({
+			items: [{ to: '380501111111' }, { to: '380502222222' }],
+			parameters: sendParameters({ recipient: '={{ $json.to }}', options: { maxConcurrentRequests: 2 } }),
+		});
+		expect(error?.message).toBe('Outcome unknown: DecisionTelecom answered HTTP 502 [item 0]');
 	});
 
 	test('Get Status errors become error items too', async () => {

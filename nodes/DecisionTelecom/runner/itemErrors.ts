@@ -45,6 +45,11 @@ export function asNodeError(context: IExecuteFunctions, caught: unknown, itemInd
 	return new NodeOperationError(context.getNode(), caught as Error, { itemIndex });
 }
 
+/** Adds a sentence to an error's description (which may be empty). */
+export function appendDescription(error: NodeOperationError | NodeApiError, sentence: string): void {
+	error.description = error.description ? `${error.description} ${sentence}` : sentence;
+}
+
 /** Whether a send may have gone out: anything not classified as definitely not sent may have. */
 export function sendOutcomeOf(error: NodeOperationError | NodeApiError): SendOutcome {
 	return error.context?.outcome === 'notSent' ? 'notSent' : 'unknown';

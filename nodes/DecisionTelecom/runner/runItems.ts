@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, errorItem } from './itemErrors';
+import { appendDescription, asNodeError, errorItem } from './itemErrors';
 import { forEachWithConcurrency } from './pool';
 
 export interface ItemWork<Plan> {
@@ -73,7 +73,7 @@ export async function runItems<Plan>(
 	if (firstFailure) {
 		const { error } = firstFailure;
 		if (work.sendsMessages && succeeded > 0) {
-			error.description = `${error.description ?? ''} ${succeeded} other item(s) of this run were sent before the node stopped; turn on 'Settings > On Error > Continue' to get a result for every item.`.trim();
+			appendDescription(error, `${succeeded} other item(s) of this run were sent before the node stopped; turn on 'Settings > On Error > Continue' to get a result for every item.`);
 		}
 		throw error;
 	}

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { InputIssue } from '../shared/inputIssue';
+import { sendOnceOption } from './sendOnce';
 
 interface NumberOption {
 	displayName: string;
@@ -53,6 +54,21 @@ export const runOptions: INodeProperties = {
 				'Seconds (1 to 600) to wait for DecisionTelecom to answer one request. A send that times out is not repeated, because it may have been accepted.',
 		},
 	],
+};
+
+/** The Options of operations that send messages: the same, plus Send Once Per Key. */
+export const sendRunOptions: INodeProperties = {
+	...runOptions,
+	options: [...(runOptions.options ?? []), sendOnceOption],
+};
+
+/** Shown on every sending operation: n8n's Retry On Fail reruns the whole node. */
+export const retryOnFailNotice: INodeProperties = {
+	displayName:
+		"Do not use Retry On Fail (node Settings) here without 'Send Once Per Key' (Options): it reruns the whole node and would send messages again, so the node refuses to run with it. Rate limits are retried by the node itself.",
+	name: 'retryOnFailNotice',
+	type: 'notice',
+	default: '',
 };
 
 export interface RunSettings {

@@ -7,8 +7,8 @@ import {
 
 import { failureError } from '../../runner/itemErrors';
 import { openRun } from '../../runner/openRun';
-import { runItems } from '../../runner/runItems';
-import { runOptions } from '../../runner/runOptions';
+import { retryOnFailNotice, sendRunOptions } from '../../runner/runOptions';
+import { runSends } from '../../runner/runSends';
 import { SEND_VIBER } from './api';
 import {
 	callbackUrlField,
@@ -30,7 +30,8 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [callbackUrlField, validityPeriodField],
 	},
-	runOptions,
+	sendRunOptions,
+	retryOnFailNotice,
 ];
 
 export const description = updateDisplayOptions(
@@ -39,11 +40,11 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const { params, settings, credentials, api } = await openRun(this);
-	return await runItems(this, items.length, settings.concurrency, {
-		sendsMessages: true,
+	const run = await openRun(this);
+	const { params, credentials, api } = run;
+	return await runSends(this, items.length, run, {
 		prepare: (itemIndex) => buildSendPlan(readMessageInput(params, itemIndex, credentials)),
-		perform: async (plan, itemIndex) => {
+		send: async (plan, itemIndex) => {
 			const result = await api.call(SEND_VIBER, { body: plan.body });
 			if (!result.ok) throw failureError(this, result.failure, itemIndex);
 			return sendOutput(plan, result.body);

@@ -7,7 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { runOptions } from '../../runner/runOptions';
+import { retryOnFailNotice, sendRunOptions } from '../../runner/runOptions';
 import { messageFields, messageKindField, validityPeriodField } from './messageFields';
 import { limitWaitTimeFields } from './waiting/limitWaitTime';
 import { sendThenWait } from './waiting/sendAndWait';
@@ -31,7 +31,8 @@ const properties: INodeProperties[] = [
 		options: [validityPeriodField],
 	},
 	...limitWaitTimeFields,
-	runOptions,
+	sendRunOptions,
+	retryOnFailNotice,
 ];
 
 export const description = updateDisplayOptions(

@@ -8,7 +8,7 @@ import {
 
 import { asNodeError, failureError } from '../../../runner/itemErrors';
 import { openRun } from '../../../runner/openRun';
-import { runItems } from '../../../runner/runItems';
+import { runSends } from '../../../runner/runSends';
 import { SEND_VIBER } from '../api';
 import { readMessageInput, sendOutput } from '../messageFields';
 import { buildSendPlan } from '../sendPayload';
@@ -67,20 +67,20 @@ function setTimeoutOutput(context: IExecuteFunctions, item: IDataObject): void {
  */
 export async function sendThenWait(context: IExecuteFunctions, items: INodeExecutionData[], waitFor: WaitFor): Promise<INodeExecutionData[]> {
 	checkOneItem(context, items);
-	const { params, credentials, api } = await openRun(context);
+	const run = await openRun(context);
+	const { params, credentials, api } = run;
 	const limit = readWaitLimit(context);
 	checkRecordFits(context);
 	const callbackUrl = callbackUrlFor(context, String(credentials.apiKey ?? ''));
-	const [sent] = await runItems(context, 1, 1, {
-		sendsMessages: true,
+	const [sent] = await runSends(context, 1, run, {
 		prepare: (itemIndex) => buildSendPlan({ ...readMessageInput(params, itemIndex, credentials), callbackUrl }),
-		perform: async (plan, itemIndex) => {
+		send: async (plan, itemIndex) => {
 			const result = await api.call(SEND_VIBER, { body: plan.body });
 			if (!result.ok) throw failureError(context, result.failure, itemIndex);
 			return sendOutput(plan, result.body);
 		},
 	});
-	if (sent.json.error !== undefined) return [sent];
+	if (sent.json.error !== undefined || sent.json.skipped === true) return [sent];
 
 	const record: WaitRecord = { messageId: String(sent.json.messageId), recipient: String(sent.json.recipient) };
 	keepWaitRecord(context, record);
