@@ -12,12 +12,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
-import { N8N_VERSION, NODE_VERSION } from './versions.mjs';
+import { pinOf } from './versions.mjs';
 
-export { N8N_VERSION, NODE_VERSION };
+export const { n8n: N8N_VERSION, node: NODE_VERSION } = pinOf();
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const APP_TEMPLATE_DIR = path.join(REPO_ROOT, 'scripts', 'n8n', 'app');
+export const APP_TEMPLATE_DIR = pinOf().lockDir;
 export const PACKAGE_NAME = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).name;
 
 /** Cache folder (outside the git tree). Override with DECISIONTELECOM_N8N_CACHE. */

@@ -391,7 +391,7 @@ async function main() {
 		ownerEmail: OWNER_EMAIL,
 		ownerPasswordHash: bcryptHash(node, OWNER_PASSWORD),
 		encryptionKey: 'e2e-not-secret-encryption-key-0001',
-		preload: path.join(HERE, 'netlog-preload.cjs'),
+		preload: path.join(HERE, '..', '..', 'scripts', 'n8n', 'netlog-preload.cjs'),
 		extra: { DT_NETLOG_FILE: netlog },
 	});
 	const cliEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(execBrokerPort) };
