@@ -24,7 +24,7 @@ import { ensureRuntime } from './n8n/runtime.mjs';
 // measured on a loaded 2-core machine (README, "Run a local n8n with the package")
 const FIRST_RUN =
 	'the first run installs Node and n8n: 6 to 8 minutes measured, up to 15 when busy';
-const LATER_RUN = 'later runs are ready in about 30 seconds';
+const LATER_RUN = 'later runs are ready in 30 to 50 seconds';
 
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
