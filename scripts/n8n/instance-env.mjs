@@ -27,7 +27,7 @@ const OFFLINE = {
 };
 
 /** bcrypt hash (cost 10) made with n8n's own bcryptjs, as N8N_INSTANCE_OWNER_PASSWORD_HASH wants. */
-export function bcryptHash(runtime, password) {
+function bcryptHash(runtime, password) {
 	const script = "process.stdout.write(require('bcryptjs').hashSync(process.argv[1], 10))";
 	const hash = runWithN8nModules(runtime, script, [password], 'bcrypt hash');
 	if (!hash.startsWith('$2')) throw new Error(`bcrypt hash failed: ${hash}`);

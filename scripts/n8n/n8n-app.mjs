@@ -15,11 +15,11 @@ import { cacheRoot } from './paths.mjs';
 const INSTALL_TIME = 'first run only: npm ci takes 4.5 to 5.5 minutes (measured) and ~3 GB of disk';
 const SQLITE_TIME = 'about 1.5 to 2 minutes';
 
-export function appDir(pin) {
+function appDir(pin) {
 	return path.join(cacheRoot(), `n8n-${pin.n8n}`);
 }
 
-export function n8nBin(pin) {
+function n8nBin(pin) {
 	return path.join(appDir(pin), 'node_modules', 'n8n', 'bin', 'n8n');
 }
 

@@ -15,7 +15,7 @@ function send(proc, signal) {
 }
 
 /** Sends SIGTERM, then SIGKILL after `graceMs`; resolves with { code, signal } once it has exited. */
-export async function stopProcess(proc, graceMs) {
+async function stopProcess(proc, graceMs) {
 	if (proc.exit()) return proc.exit();
 	send(proc, 'SIGTERM');
 	const timer = setTimeout(() => send(proc, 'SIGKILL'), graceMs);
@@ -62,9 +62,4 @@ export async function stopAll() {
 /** SIGKILL to every tracked process that is still running. */
 export function killAll() {
 	for (const proc of running) send(proc, 'SIGKILL');
-}
-
-/** PIDs of the tracked processes that are still running, with their labels. */
-export function runningProcesses() {
-	return [...running].map(({ pid, label }) => ({ pid, label }));
 }

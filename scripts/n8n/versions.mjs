@@ -11,7 +11,7 @@ const LINES = {
 	2: { n8n: '2.41.1', node: '24.21.0' },
 };
 
-export const DEFAULT_LINE = '2';
+const DEFAULT_LINE = '2';
 
 /** The pin of one n8n line: { line, n8n, node, lockDir }. */
 export function pinOf(line = DEFAULT_LINE) {

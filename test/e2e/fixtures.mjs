@@ -32,7 +32,7 @@ export function credentials(mockUrl) {
 	];
 }
 
-export function workflow(id, name, nodes, connections, settings = {}) {
+export function workflow(id, name, nodes, connections) {
 	return {
 		id,
 		name,
@@ -44,13 +44,12 @@ export function workflow(id, name, nodes, connections, settings = {}) {
 			saveManualExecutions: true,
 			saveDataSuccessExecution: 'all',
 			saveDataErrorExecution: 'all',
-			...settings,
 		},
 		pinData: {},
 	};
 }
 
-export const manual = {
+const manual = {
 	id: 'a0000000-0000-4000-8000-000000000001',
 	name: 'Start',
 	type: 'n8n-nodes-base.manualTrigger',
@@ -89,8 +88,21 @@ export function codeNode(id, name, jsCode) {
 }
 
 /** Connections from one node to each of `names`. */
-export function fanOut(from, names) {
+function fanOut(from, names) {
 	return { [from]: { main: [names.map((node) => ({ node, type: 'main', index: 0 }))] } };
+}
+
+/** Start -> each of `nodes`, side by side, as one manually started workflow. */
+export function sideBySide(id, name, nodes) {
+	return workflow(
+		id,
+		name,
+		[manual, ...nodes],
+		fanOut(
+			manual.name,
+			nodes.map((n) => n.name),
+		),
+	);
 }
 
 /** Start -> `nodes[0]` -> `nodes[1]` -> ... as one manually started workflow. */

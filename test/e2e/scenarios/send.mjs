@@ -8,9 +8,7 @@ import {
 	TWO_WAY_SEND,
 	actionNode,
 	basic,
-	fanOut,
-	manual,
-	workflow,
+	sideBySide,
 } from '../fixtures.mjs';
 import { assertNoRunError, bodyEquals, eachSpec, nodeOutput, pick } from '../inspect.mjs';
 
@@ -112,14 +110,7 @@ const SENDS = {
 
 export function workflows() {
 	const nodes = Object.entries(SENDS).map(([name, s]) => actionNode(name, s.parameters));
-	return {
-		e2eSend: workflow(
-			'e2eSend',
-			'E2E send',
-			[manual, ...nodes],
-			fanOut('Start', Object.keys(SENDS)),
-		),
-	};
+	return { e2eSend: sideBySide('e2eSend', 'E2E send', nodes) };
 }
 
 export async function run({ check, n8n, mock }) {

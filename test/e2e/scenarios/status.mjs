@@ -2,15 +2,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
-import {
-	ACCESS_KEY,
-	DELIVERED_BY_SMS,
-	actionNode,
-	basic,
-	fanOut,
-	manual,
-	workflow,
-} from '../fixtures.mjs';
+import { ACCESS_KEY, DELIVERED_BY_SMS, actionNode, basic, sideBySide } from '../fixtures.mjs';
 import { assertNoRunError, eachSpec, nodeOutput, pick } from '../inspect.mjs';
 
 const { rawMessageId } = createRequire(import.meta.url)('../../mock/server.js');
@@ -75,13 +67,7 @@ export function workflows() {
 			options: {},
 		}),
 	);
-	const wf = workflow(
-		'e2eStatus',
-		'E2E get status',
-		[manual, ...nodes],
-		fanOut('Start', Object.keys(STATUSES)),
-	);
-	return { e2eStatus: wf };
+	return { e2eStatus: sideBySide('e2eStatus', 'E2E get status', nodes) };
 }
 
 export async function run({ check, n8n, mock }) {

@@ -116,7 +116,7 @@ async function callbackChecks({ check, n8n }, hook) {
 	);
 }
 
-async function refusedChecks({ check, n8n }, hook, triggerExecutions) {
+async function refusedChecks({ check }, hook, triggerExecutions) {
 	await check(
 		'trigger: wrong or missing secret -> 401 and no execution; malformed body -> 400 and no execution',
 		async () => {
