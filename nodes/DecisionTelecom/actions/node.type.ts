@@ -9,6 +9,7 @@ import type {
 /** Every resource of the DecisionTelecom node and its operations. */
 interface DecisionTelecomNodeMap {
 	viberMessage: 'send' | 'getStatus' | 'sendAndWaitForDelivery' | 'sendAndWaitForReply';
+	sms: 'send' | 'getStatus';
 }
 
 export type DecisionTelecomType = AllEntities<DecisionTelecomNodeMap>;

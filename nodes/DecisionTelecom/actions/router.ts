@@ -13,6 +13,7 @@ import type {
 	OperationWebhook,
 	WaitingOperationTable,
 } from './node.type';
+import * as sms from './sms/Sms.resource';
 import * as viberMessage from './viberMessage/ViberMessage.resource';
 
 const operations: OperationTable = {
@@ -21,6 +22,10 @@ const operations: OperationTable = {
 		getStatus: viberMessage.getStatus.execute,
 		sendAndWaitForDelivery: viberMessage.sendAndWaitForDelivery.execute,
 		sendAndWaitForReply: viberMessage.sendAndWaitForReply.execute,
+	},
+	sms: {
+		send: sms.send.execute,
+		getStatus: sms.getStatus.execute,
 	},
 };
 
