@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { router, webhookRouter } from './actions/router';
+import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import * as sms from './actions/sms/Sms.resource';
 import * as viberMessage from './actions/viberMessage/ViberMessage.resource';
 import { testDecisionTelecomCredential } from './methods/credentialTest';
@@ -21,6 +22,7 @@ const resourceField: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Phone Number', value: 'phoneNumber' },
 		{ name: 'SMS', value: 'sms' },
 		{ name: 'Viber Message', value: 'viberMessage' },
 	],
@@ -32,6 +34,7 @@ const resourceField: INodeProperties = {
  * "}}" into the expression, which ends it.
  */
 const SUBTITLES: Record<string, string> = {
+	'phoneNumber.lookUp': 'Look up phone number',
 	'sms.getStatus': 'Get SMS status',
 	'sms.send': 'Send SMS',
 	'viberMessage.getStatus': 'Get status',
@@ -65,18 +68,18 @@ export class DecisionTelecom implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: `={{ ${JSON.stringify(SUBTITLES)}[$parameter["resource"] + "." + $parameter["operation"]] }}`,
-		description: 'Send Viber business messages with SMS fallback and plain SMS, and get their delivery status',
+		description: 'Send Viber business messages with SMS fallback and plain SMS, get their delivery status, and look up phone numbers',
 		defaults: { name: 'DecisionTelecom' },
 		usableAsTool: {
 			replacements: {
-				properties: [resourceField, ...sms.toolDescription, ...viberMessage.toolDescription],
+				properties: [resourceField, ...phoneNumber.description, ...sms.toolDescription, ...viberMessage.toolDescription],
 			} as Partial<INodeTypeDescription>,
 		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'decisionTelecomApi', required: true, testedBy: 'decisionTelecomApiTest' }],
 		webhooks: waitingWebhooks,
-		properties: [resourceField, ...sms.description, ...viberMessage.description],
+		properties: [resourceField, ...phoneNumber.description, ...sms.description, ...viberMessage.description],
 	};
 
 	methods = {

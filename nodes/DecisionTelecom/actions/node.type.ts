@@ -10,6 +10,7 @@ import type {
 interface DecisionTelecomNodeMap {
 	viberMessage: 'send' | 'getStatus' | 'sendAndWaitForDelivery' | 'sendAndWaitForReply';
 	sms: 'send' | 'getStatus';
+	phoneNumber: 'lookUp';
 }
 
 export type DecisionTelecomType = AllEntities<DecisionTelecomNodeMap>;

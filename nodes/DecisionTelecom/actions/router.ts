@@ -13,6 +13,7 @@ import type {
 	OperationWebhook,
 	WaitingOperationTable,
 } from './node.type';
+import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
 import * as sms from './sms/Sms.resource';
 import * as viberMessage from './viberMessage/ViberMessage.resource';
 
@@ -26,6 +27,9 @@ const operations: OperationTable = {
 	sms: {
 		send: sms.send.execute,
 		getStatus: sms.getStatus.execute,
+	},
+	phoneNumber: {
+		lookUp: phoneNumber.lookUp.execute,
 	},
 };
 

@@ -1,4 +1,4 @@
-import type { Answer } from './answers';
+import type { Answer, Refusal } from './answers';
 import { MESSAGE_WORDING, READ_ATTEMPTS, type Endpoint } from './endpoints';
 import type { CallOutcome } from './retry';
 
@@ -8,6 +8,8 @@ export interface Failure {
 	description: string;
 	outcome: 'notSent' | 'unknown';
 	httpCode?: number;
+	/** Why DecisionTelecom definitely did not act, when it said so. */
+	refusal?: Refusal;
 }
 
 export const KEY_REJECTED_MESSAGE = 'The access key was rejected by DecisionTelecom';
@@ -26,7 +28,7 @@ function nothingSent(endpoint: Endpoint): string {
 
 function refusedFailure(answer: Extract<Answer, { kind: 'refused' }>, endpoint: Endpoint, redact: (text: string) => string): Failure {
 	const apiText = redact(answer.apiText);
-	const base = { outcome: 'notSent' as const, httpCode: answer.httpStatus };
+	const base = { outcome: 'notSent' as const, httpCode: answer.httpStatus, refusal: answer.refusal };
 	switch (answer.refusal) {
 		case 'keyRejected':
 			return { ...base, message: KEY_REJECTED_MESSAGE, description: `${KEY_REJECTED_FIX}${nothingSent(endpoint)}` };

@@ -26,6 +26,7 @@ describe('describeFailure: what the user reads, and whether a send may have gone
 			description: "Invalid Parameter: source_addr: Empty parameter. Correct 'Sender' and run again. Nothing was sent.",
 			outcome: 'notSent',
 			httpCode: 400,
+			refusal: 'invalidParameter',
 		});
 	});
 
