@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -31,10 +34,16 @@ const work = mkdtempSync(join(tmpdir(), 'dt-scan-'));
 try {
 	const sourceOk = report('source', await analyzePackage(root, SOURCE_FILE_PATTERNS));
 
-	execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['pack', '--silent', '--pack-destination', work], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
 	execFileSync('tar', ['-xzf', join(work, tarball), '-C', work]);
-	const packedOk = report(`tarball ${tarball}`, await analyzePackage(join(work, 'package'), ['**/*.js', 'package.json']));
+	const packedOk = report(
+		`tarball ${tarball}`,
+		await analyzePackage(join(work, 'package'), ['**/*.js', 'package.json']),
+	);
 
 	process.exitCode = sourceOk && packedOk ? 0 : 1;
 } finally {

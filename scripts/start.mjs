@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: build + pack this package, install it into a local n8n (pinned in
 // scripts/n8n/versions.mjs) the way n8n's community-package installer does, and run that n8n on
-// 127.0.0.1 with SQLite, offline, with a ready-made owner login. Ctrl-C stops it.
+// 127.0.0.1 with SQLite, offline, with a ready-made owner login. Ctrl-C stops it; so do SIGINT,
+// SIGTERM and SIGHUP sent to npm alone, and npm going away (scripts/n8n/cleanup.mjs).
 //
 // Environment (all optional):
 //   DECISIONTELECOM_N8N_CACHE           cache folder (default ~/.cache/n8n-nodes-decisiontelecom)
@@ -11,119 +12,97 @@
 //   DECISIONTELECOM_N8N_OWNER_EMAIL     login e-mail (default admin@example.com)
 //   DECISIONTELECOM_N8N_OWNER_PASSWORD  login password (default Decision-n8n-1)
 // Flags: --install-only (prepare Node + n8n, then exit)
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 
-import {
-	N8N_VERSION,
-	bcryptHash,
-	buildAndPack,
-	cacheRoot,
-	ensureRuntime,
-	installPackage,
-	n8nEnv,
-	portInUse,
-	say,
-	startServer,
-} from './n8n/lib.mjs';
+import { cleanup, isStopping, stopOnSignals } from './n8n/cleanup.mjs';
+import { bootN8n } from './n8n/instance.mjs';
+import { minutesAndSeconds, say } from './n8n/log.mjs';
+import { cacheRoot } from './n8n/paths.mjs';
+import { portInUse } from './n8n/ports.mjs';
+import { ensureRuntime } from './n8n/runtime.mjs';
+
+// measured on a loaded 2-core machine (README, "Run a local n8n with the package")
+const FIRST_RUN =
+	'the first run installs Node and n8n: 6 to 8 minutes measured, up to 15 when busy';
+const LATER_RUN = 'later runs are ready in 30 to 50 seconds';
 
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 
-async function main() {
-	const port = Number(process.env.DECISIONTELECOM_N8N_PORT || 5678);
-	const brokerPort = Number(process.env.DECISIONTELECOM_N8N_BROKER_PORT || port + 1);
-	const instance = process.env.DECISIONTELECOM_N8N_INSTANCE || 'default';
-	const email = process.env.DECISIONTELECOM_N8N_OWNER_EMAIL || 'admin@example.com';
-	const password = process.env.DECISIONTELECOM_N8N_OWNER_PASSWORD || 'Decision-n8n-1';
+function settings() {
+	const env = process.env;
+	const port = Number(env.DECISIONTELECOM_N8N_PORT || 5678);
+	return {
+		ports: { port, brokerPort: Number(env.DECISIONTELECOM_N8N_BROKER_PORT || port + 1) },
+		home: path.join(cacheRoot(), 'instances', env.DECISIONTELECOM_N8N_INSTANCE || 'default'),
+		owner: {
+			email: env.DECISIONTELECOM_N8N_OWNER_EMAIL || 'admin@example.com',
+			password: env.DECISIONTELECOM_N8N_OWNER_PASSWORD || 'Decision-n8n-1',
+		},
+	};
+}
 
-	say(`cache: ${cacheRoot()}`);
-	const { node, app } = await ensureRuntime();
-	say(`Node ${node.version} and n8n ${N8N_VERSION} ready (${seconds()} s)`);
-	if (process.argv.includes('--install-only')) return 0;
-
+async function checkPorts({ port, brokerPort }) {
 	for (const p of [port, brokerPort])
 		if (await portInUse(p))
-			throw new Error(`port ${p} on 127.0.0.1 is in use (another n8n?); set DECISIONTELECOM_N8N_PORT / DECISIONTELECOM_N8N_BROKER_PORT`);
+			throw new Error(
+				`port ${p} on 127.0.0.1 is in use (another n8n?); ` +
+					'set DECISIONTELECOM_N8N_PORT / DECISIONTELECOM_N8N_BROKER_PORT',
+			);
+}
 
-	const instanceDir = path.join(cacheRoot(), 'instances', instance);
-	const userFolder = path.join(instanceDir, 'user');
-	const packDir = path.join(instanceDir, 'pack');
-	fs.mkdirSync(userFolder, { recursive: true });
-	fs.rmSync(packDir, { recursive: true, force: true });
-
-	say('building and packing the package (npm run build, npm pack) ...');
-	const tgz = await buildAndPack(packDir, { logFile: path.join(instanceDir, 'build.log') });
-	const installed = await installPackage(userFolder, tgz, node);
-	say(`installed ${installed.name}@${installed.version} into ${installed.dir} (${seconds()} s)`);
-
-	const keyFile = path.join(instanceDir, 'encryption-key');
-	if (!fs.existsSync(keyFile)) fs.writeFileSync(keyFile, crypto.randomBytes(24).toString('hex'), { mode: 0o600 });
-	const env = n8nEnv({
-		node,
-		userFolder,
-		port,
-		brokerPort,
-		ownerEmail: email,
-		ownerPasswordHash: bcryptHash(node, password),
-		encryptionKey: fs.readFileSync(keyFile, 'utf8').trim(),
-	});
-
-	say(`starting n8n ${N8N_VERSION} on http://127.0.0.1:${port}/ (log also in ${path.join(instanceDir, 'n8n.log')}) ...`);
-	let stopping = null;
-	let server;
-	let lastSignal = 0;
-	const onSignal = async (signal) => {
-		const now = Date.now();
-		if (stopping) {
-			// npm forwards the terminal's Ctrl-C too; only a later, separate Ctrl-C forces the stop.
-			if (now - lastSignal > 2000 && server) {
-				say('forcing n8n to stop (SIGKILL)');
-				try {
-					process.kill(server.pid, 'SIGKILL');
-				} catch {
-					/* gone */
-				}
-			}
-			return;
-		}
-		lastSignal = now;
-		if (!server) process.exit(130);
-		say(`${signal}: stopping n8n (PID ${server.pid}) ...`);
-		stopping = server.stop();
-		await stopping;
-		say('n8n stopped');
-		process.exit(0);
-	};
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => onSignal(signal));
-
-	server = await startServer({ node, env, logFile: path.join(instanceDir, 'n8n.log'), echo: true });
+function banner(n8n, { owner }, timings) {
 	const line = '='.repeat(72);
+	const [pkg] = n8n.installed;
+	const installSeconds = (timings.install ?? 0) + (timings.sqlite3 ?? 0);
+	const install = installSeconds
+		? `  This first run installed n8n in ${minutesAndSeconds(installSeconds)}; ${LATER_RUN}.\n`
+		: '';
 	console.log(
 		`\n${line}\n` +
-			`  n8n ${N8N_VERSION} with ${installed.name}@${installed.version} is running (ready in ${seconds()} s)\n\n` +
-			`  Editor:    http://127.0.0.1:${port}/\n` +
-			`  Login:     ${email}\n` +
-			`  Password:  ${password}\n\n` +
-			`  Data:      ${userFolder}\n` +
-			(app.timings.install ? `  First install took ${Math.round(app.timings.install + (app.timings.sqlite3 || 0))} s; later starts reuse it.\n` : '') +
-			`  Stop with Ctrl-C. Run npm start again after a code change: it rebuilds and reinstalls.\n` +
+			`  n8n ${n8n.runtime.pin.n8n} with ${pkg.name}@${pkg.version} is running (ready in ${seconds()} s)\n\n` +
+			`  Editor:    ${n8n.baseUrl}\n` +
+			`  Login:     ${owner.email}\n` +
+			`  Password:  ${owner.password}\n\n` +
+			`  Data:      ${n8n.userFolder}\n` +
+			install +
+			'  Stop with Ctrl-C. Run npm start again after a code change: it rebuilds and reinstalls.\n' +
 			`${line}\n`,
 	);
-	const exit = await server.wait();
-	if (stopping) {
-		say(`n8n stopped (${exit.code ?? exit.signal})`);
-		return 0;
-	}
-	say(`n8n exited on its own (${exit.code ?? exit.signal})`);
+}
+
+async function main() {
+	const config = settings();
+	let n8n;
+	stopOnSignals({
+		before: (reason) =>
+			say(`${reason}: stopping${n8n?.server ? ` n8n (PID ${n8n.server.pid})` : ''} ...`),
+		after: () => (say('stopped'), n8n?.server ? 0 : 130),
+	});
+	say(`cache: ${cacheRoot()} (${FIRST_RUN}; ${LATER_RUN})`);
+	const runtime = await ensureRuntime();
+	say(`Node ${runtime.node.version} and n8n ${runtime.pin.n8n} ready (${seconds()} s)`);
+	if (process.argv.includes('--install-only')) return 0;
+	await checkPorts(config.ports);
+	say(
+		`building, packing and installing the package, then starting n8n on port ${config.ports.port} ...`,
+	);
+	n8n = await bootN8n({ ...config, runtime, echo: true });
+	banner(n8n, config, runtime.app.timings);
+	const exit = await n8n.server.exited;
+	if (isStopping()) return 0;
+	say(`n8n exited on its own (${exit.code ?? exit.signal}); log: ${n8n.logs.server}`);
 	return exit.code || 1;
 }
 
 main().then(
-	(code) => process.exit(code),
-	(err) => {
+	async (code) => {
+		await cleanup();
+		process.exit(code);
+	},
+	async (err) => {
 		console.error(`[n8n-local] ERROR: ${err.message}`);
+		await cleanup();
 		process.exit(1);
 	},
 );

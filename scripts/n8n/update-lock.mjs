@@ -1,18 +1,30 @@
-// Regenerate scripts/n8n/app/package.json + package-lock.json for N8N_VERSION (versions.mjs).
-// Usage: node scripts/n8n/update-lock.mjs   (needs the npm registry; takes a few minutes)
+// Regenerates scripts/n8n/app-<line>/package.json + package-lock.json for the n8n version that
+// scripts/n8n/versions.mjs pins for that line.
+// Usage: node scripts/n8n/update-lock.mjs [line]   (default: the default line; needs the npm
+// registry; takes a few minutes)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { APP_TEMPLATE_DIR, N8N_VERSION, cleanEnv, ensureNode, progress, run, say } from './lib.mjs';
+import { cleanEnv, runCommand } from './commands.mjs';
+import { writeJson } from './files.mjs';
+import { progress, say } from './log.mjs';
+import { ensureNode } from './node-runtime.mjs';
+import { pinOf } from './versions.mjs';
 
-const node = await ensureNode();
+const pin = pinOf(process.argv[2]);
+const node = await ensureNode(pin.node);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-lock-'));
-fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'n8n-local-app', version: '1.0.0', private: true }, null, 2)}\n`);
-say(`resolving n8n@${N8N_VERSION} in ${dir} ...`);
+writeJson(path.join(dir, 'package.json'), {
+	name: 'n8n-local-app',
+	version: '1.0.0',
+	private: true,
+});
+say(`resolving n8n@${pin.n8n} in ${dir} ...`);
 const done = progress('npm install');
 try {
-	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact', `n8n@${N8N_VERSION}`], {
+	const args = ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact'];
+	await runCommand('npm', [...args, `n8n@${pin.n8n}`], {
 		cwd: dir,
 		env: cleanEnv(node),
 		logFile: path.join(dir, 'install.log'),
@@ -20,7 +32,8 @@ try {
 } finally {
 	done();
 }
-fs.mkdirSync(APP_TEMPLATE_DIR, { recursive: true });
-for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(dir, f), path.join(APP_TEMPLATE_DIR, f));
+fs.mkdirSync(pin.lockDir, { recursive: true });
+for (const f of ['package.json', 'package-lock.json'])
+	fs.copyFileSync(path.join(dir, f), path.join(pin.lockDir, f));
 fs.rmSync(dir, { recursive: true, force: true });
-say(`updated ${APP_TEMPLATE_DIR}; commit package.json and package-lock.json there`);
+say(`updated ${pin.lockDir}; commit package.json and package-lock.json there`);

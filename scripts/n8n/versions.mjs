@@ -1,5 +1,25 @@
-// The one place where the versions of the local n8n are pinned.
-// When you change N8N_VERSION, regenerate scripts/n8n/app/package.json + package-lock.json
-// with `node scripts/n8n/update-lock.mjs`.
-export const NODE_VERSION = '24.21.0';
-export const N8N_VERSION = '2.41.1';
+// The one place where the local n8n is pinned, per n8n major line. Each line has its own Node
+// version and its own committed lockfile in scripts/n8n/app-<line>/ (package.json + package-lock.json).
+// To add a line (e.g. 1: n8n 1.123.x on Node 22), add an entry here, then run
+// `node scripts/n8n/update-lock.mjs <line>` and commit scripts/n8n/app-<line>/.
+// To move a line to another version, change it here and run the same command.
+import path from 'node:path';
+
+import { REPO_ROOT } from './paths.mjs';
+
+const LINES = {
+	2: { n8n: '2.41.1', node: '24.21.0' },
+};
+
+const DEFAULT_LINE = '2';
+
+/** The pin of one n8n line: { line, n8n, node, lockDir }. */
+export function pinOf(line = DEFAULT_LINE) {
+	const pin = LINES[line];
+	if (!pin) throw new Error(`no pinned n8n line ${line}; known: ${Object.keys(LINES).join(', ')}`);
+	return {
+		line: String(line),
+		...pin,
+		lockDir: path.join(REPO_ROOT, 'scripts', 'n8n', `app-${line}`),
+	};
+}

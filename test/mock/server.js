@@ -2,7 +2,8 @@
 /**
  * Mock of the DecisionTelecom Viber API (loopback only, no dependencies).
  *
- * Wire format: shared/reference/decisiontelecom-api.md sections 2-6 and 12.
+ * Wire format: DecisionTelecom's documented Viber API: JSON bodies, HTTP Basic with the base64 of the
+ * access key, Yii2-style error bodies ({name, message, code, status}) and rate-limit headers.
  *
  *   POST /v1/api/send-viber     -> {"message_id":<id>}        (ids consecutive, raw JSON integers)
  *   POST /v1/api/receive-viber  -> {"message_id":<id>,"status":N[,"sms_message_id":X,"sms_message_status":Y]}

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 
+import { generatedRuns } from '../../helpers/generatedRuns';
+
 import { parseExactJson } from '../../../nodes/DecisionTelecom/shared/exactJson';
 
 /**
@@ -64,7 +66,7 @@ describe('parseExactJson (property-based)', () => {
 				fc.pre(!/(?<![\w.+-])-?\d{16,}(?![\d.eE])/.test(text.replace(/"(?:[^"\\]|\\.)*"/g, '""')));
 				expect(parseExactJson(text)).toEqual(JSON.parse(text));
 			}),
-			{ numRuns: 2000 },
+			{ numRuns: generatedRuns(2000) },
 		);
 	});
 
@@ -73,7 +75,7 @@ describe('parseExactJson (property-based)', () => {
 			fc.property(fc.oneof(fc.json({ maxDepth: 6 }), documentWithBigIntegers.map((d) => d.text)), (text) => {
 				expect(parseExactJson(text)).toEqual(referenceParse(text));
 			}),
-			{ numRuns: 2000 },
+			{ numRuns: generatedRuns(2000) },
 		);
 	});
 
@@ -84,7 +86,7 @@ describe('parseExactJson (property-based)', () => {
 				expect(parsed.holes).toEqual(integers);
 				expect(parsed.nested[0].id).toBe(integers[0]);
 			}),
-			{ numRuns: 1000 },
+			{ numRuns: generatedRuns(1000) },
 		);
 	});
 
@@ -94,7 +96,7 @@ describe('parseExactJson (property-based)', () => {
 				const value = { text: parts.join(''), parts };
 				expect(parseExactJson(JSON.stringify(value))).toEqual(value);
 			}),
-			{ numRuns: 1000 },
+			{ numRuns: generatedRuns(1000) },
 		);
 	});
 
@@ -110,7 +112,7 @@ describe('parseExactJson (property-based)', () => {
 				}
 				expect(parseExactJson(text)).toEqual(reference);
 			}),
-			{ numRuns: 2000 },
+			{ numRuns: generatedRuns(2000) },
 		);
 	});
 });

@@ -173,6 +173,11 @@ export const validityPeriodField: INodeProperties =
 		'Seconds DecisionTelecom tries to deliver over Viber (40 to 21600). Undelivered messages are not charged. With SMS fallback the SMS is sent when it ends; 40 is used if not set.',
 };
 
+/** The Additional Fields collection of a sending operation. */
+export function additionalFields(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
 /** One item's message input, read through the run's parameter reader. */
 export function readMessageInput(params: ParameterReader, itemIndex: number, credentials: IDataObject): SendInput {
 	const additional = params.get('additionalFields', itemIndex, {}) as IDataObject;

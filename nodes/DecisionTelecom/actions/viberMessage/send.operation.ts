@@ -11,6 +11,7 @@ import { retryOnFailNotice, sendRunOptions } from '../../runner/runOptions';
 import { runSends } from '../../runner/runSends';
 import { SEND_VIBER } from './api';
 import {
+	additionalFields,
 	callbackUrlField,
 	messageFields,
 	messageKindField,
@@ -22,14 +23,7 @@ import { buildSendPlan } from './sendPayload';
 
 const properties: INodeProperties[] = [
 	...messageFields(messageKindField),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [callbackUrlField, validityPeriodField],
-	},
+	additionalFields([callbackUrlField, validityPeriodField]),
 	sendRunOptions,
 	retryOnFailNotice,
 ];

@@ -7,10 +7,8 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { retryOnFailNotice, sendRunOptions } from '../../runner/runOptions';
-import { messageFields, validityPeriodField } from './messageFields';
-import { limitWaitTimeFields } from './waiting/limitWaitTime';
 import { sendThenWait } from './waiting/sendAndWait';
+import { waitFields } from './waiting/waitFields';
 import { handleWaitCallback } from './waiting/webhook';
 
 /** Only 2-way messages can be answered. */
@@ -29,27 +27,10 @@ const twoWayKindField: INodeProperties = {
 	],
 };
 
-const properties: INodeProperties[] = [
-	{
-		displayName:
-			'The execution waits until the customer replies to this 2-way message, then goes on with the reply (<code>outcome</code> replied, or timedOut). One message per execution.',
-		name: 'waitNotice',
-		type: 'notice',
-		default: '',
-	},
-	...messageFields(twoWayKindField),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [validityPeriodField],
-	},
-	...limitWaitTimeFields,
-	sendRunOptions,
-	retryOnFailNotice,
-];
+const properties = waitFields(
+	'The execution waits until the customer replies to this 2-way message, then goes on with the reply (<code>outcome</code> replied, or timedOut). One message per execution.',
+	twoWayKindField,
+);
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['viberMessage'], operation: ['sendAndWaitForReply'] } },

@@ -1,7 +1,8 @@
 'use strict';
-// Network log (real-n8n-offline.md §11): loaded into every n8n process with
-// NODE_OPTIONS="--require <this file>". Appends one JSON line per connection attempt or DNS lookup
-// whose target is not loopback to $DT_NETLOG_FILE. An empty file proves nothing left 127.0.0.1.
+// Network log: loaded into every n8n process with NODE_OPTIONS="--require <this file>" (see
+// scripts/n8n/instance.mjs, option netlog). Appends one JSON line per connection attempt or DNS
+// lookup whose target is not loopback to $DT_NETLOG_FILE; an empty file proves nothing left
+// 127.0.0.1. Each process also appends its PID to $DT_NETLOG_FILE.loaded, proof that it ran.
 const fs = require('node:fs');
 const net = require('node:net');
 const dns = require('node:dns');
@@ -10,13 +11,28 @@ const file = process.env.DT_NETLOG_FILE;
 if (file) {
 	const isLoopback = (host) => {
 		if (host === undefined || host === null || host === '') return true; // Node defaults to localhost
-		const h = String(host).replace(/^\[|\]$/g, '').toLowerCase();
-		return h === 'localhost' || h === '::1' || h === '0.0.0.0' || h === '::' || /^127\./.test(h) || /^::ffff:127\./.test(h);
+		const h = String(host)
+			.replace(/^\[|\]$/g, '')
+			.toLowerCase();
+		return (
+			h === 'localhost' ||
+			h === '::1' ||
+			h === '0.0.0.0' ||
+			h === '::' ||
+			/^127\./.test(h) ||
+			/^::ffff:127\./.test(h)
+		);
 	};
 	const record = (kind, target) => {
 		try {
-			const stack = (new Error().stack || '').split('\n').slice(3, 9).map((l) => l.trim());
-			fs.appendFileSync(file, `${JSON.stringify({ time: new Date().toISOString(), pid: process.pid, kind, target, stack })}\n`);
+			const stack = (new Error().stack || '')
+				.split('\n')
+				.slice(3, 9)
+				.map((l) => l.trim());
+			fs.appendFileSync(
+				file,
+				`${JSON.stringify({ time: new Date().toISOString(), pid: process.pid, kind, target, stack })}\n`,
+			);
 		} catch {
 			/* never break the process */
 		}
@@ -35,8 +51,12 @@ if (file) {
 			let options = args[0];
 			if (Array.isArray(options)) options = options[0]; // internal normalized form
 			if (options && typeof options === 'object') {
-				if (!options.path && !isLoopback(options.host)) record('connect', `${options.host}:${options.port}`);
-			} else if (typeof options === 'number' || (typeof options === 'string' && /^\d+$/.test(options))) {
+				if (!options.path && !isLoopback(options.host))
+					record('connect', `${options.host}:${options.port}`);
+			} else if (
+				typeof options === 'number' ||
+				(typeof options === 'string' && /^\d+$/.test(options))
+			) {
 				const host = typeof args[1] === 'string' ? args[1] : undefined;
 				if (!isLoopback(host)) record('connect', `${host}:${options}`);
 			}
