@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { router, webhookRouter } from './actions/router';
+import * as oneTimeCode from './actions/oneTimeCode/OneTimeCode.resource';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import * as sms from './actions/sms/Sms.resource';
 import * as viberMessage from './actions/viberMessage/ViberMessage.resource';
@@ -22,6 +23,7 @@ const resourceField: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'One-Time Code', value: 'oneTimeCode' },
 		{ name: 'Phone Number', value: 'phoneNumber' },
 		{ name: 'SMS', value: 'sms' },
 		{ name: 'Viber Message', value: 'viberMessage' },
@@ -34,6 +36,8 @@ const resourceField: INodeProperties = {
  * "}}" into the expression, which ends it.
  */
 const SUBTITLES: Record<string, string> = {
+	'oneTimeCode.checkCode': 'Check one-time code',
+	'oneTimeCode.sendCode': 'Send one-time code',
 	'phoneNumber.lookUp': 'Look up phone number',
 	'sms.getStatus': 'Get SMS status',
 	'sms.send': 'Send SMS',
@@ -68,18 +72,18 @@ export class DecisionTelecom implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: `={{ ${JSON.stringify(SUBTITLES)}[$parameter["resource"] + "." + $parameter["operation"]] }}`,
-		description: 'Send Viber business messages with SMS fallback and plain SMS, get their delivery status, and look up phone numbers',
+		description: 'Send Viber business messages with SMS fallback and plain SMS, get their delivery status, look up phone numbers and send one-time codes',
 		defaults: { name: 'DecisionTelecom' },
 		usableAsTool: {
 			replacements: {
-				properties: [resourceField, ...phoneNumber.description, ...sms.toolDescription, ...viberMessage.toolDescription],
+				properties: [resourceField, ...oneTimeCode.description, ...phoneNumber.description, ...sms.toolDescription, ...viberMessage.toolDescription],
 			} as Partial<INodeTypeDescription>,
 		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'decisionTelecomApi', required: true, testedBy: 'decisionTelecomApiTest' }],
 		webhooks: waitingWebhooks,
-		properties: [resourceField, ...phoneNumber.description, ...sms.description, ...viberMessage.description],
+		properties: [resourceField, ...oneTimeCode.description, ...phoneNumber.description, ...sms.description, ...viberMessage.description],
 	};
 
 	methods = {

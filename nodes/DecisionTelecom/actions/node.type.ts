@@ -11,6 +11,7 @@ interface DecisionTelecomNodeMap {
 	viberMessage: 'send' | 'getStatus' | 'sendAndWaitForDelivery' | 'sendAndWaitForReply';
 	sms: 'send' | 'getStatus';
 	phoneNumber: 'lookUp';
+	oneTimeCode: 'sendCode' | 'checkCode';
 }
 
 export type DecisionTelecomType = AllEntities<DecisionTelecomNodeMap>;

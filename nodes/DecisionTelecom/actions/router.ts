@@ -13,6 +13,7 @@ import type {
 	OperationWebhook,
 	WaitingOperationTable,
 } from './node.type';
+import * as oneTimeCode from './oneTimeCode/OneTimeCode.resource';
 import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
 import * as sms from './sms/Sms.resource';
 import * as viberMessage from './viberMessage/ViberMessage.resource';
@@ -30,6 +31,10 @@ const operations: OperationTable = {
 	},
 	phoneNumber: {
 		lookUp: phoneNumber.lookUp.execute,
+	},
+	oneTimeCode: {
+		sendCode: oneTimeCode.sendCode.execute,
+		checkCode: oneTimeCode.checkCode.execute,
 	},
 };
 
