@@ -1,6 +1,7 @@
 'use strict';
 /**
- * Mock of the DecisionTelecom Viber API (loopback only, no dependencies).
+ * Mock of the DecisionTelecom API: Viber here, SMS API v1, HLR and Verify in moreApis.js (loopback
+ * only, no dependencies).
  *
  * Wire format: DecisionTelecom's documented Viber API: JSON bodies, HTTP Basic with the base64 of the
  * access key, Yii2-style error bodies ({name, message, code, status}) and rate-limit headers.
