@@ -11,7 +11,7 @@ import { openRun } from '../../runner/openRun';
 import { runItems } from '../../runner/runItems';
 import { runOptions } from '../../runner/runOptions';
 import { idToString } from '../../shared/exactJson';
-import { readMessageId } from '../../shared/messageId';
+import { readMessageId, type IdSource } from '../../shared/messageId';
 import { isPlainObject } from '../../shared/objects';
 import type { CallResult } from '../../transport';
 import { GET_PIN } from './api';
@@ -43,7 +43,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['oneTimeCode'], operation: ['checkCode'] } }, properties);
 
 /** What Check Code answers; `result` is the value to route on. */
-export type CheckResult = 'valid' | 'wrongCode' | 'expiredOrUnknownId';
+type CheckResult = 'valid' | 'wrongCode' | 'expiredOrUnknownId';
 
 interface CheckPlan {
 	verificationId: string;
@@ -51,7 +51,7 @@ interface CheckPlan {
 	typed?: string;
 }
 
-const VERIFICATION_ID = { noun: 'a verification ID', field: 'verificationId', operation: 'Send Code' };
+const VERIFICATION_ID: IdSource = { noun: 'a verification ID', field: 'verificationId', operation: 'Send Code' };
 
 /** The answer of get-pin, judged against the typed code; the code itself goes no further. */
 function judge(plan: CheckPlan, answer: Extract<CallResult, { ok: true }>): IDataObject {

@@ -19,7 +19,7 @@ import { pollLookups, type Lookup } from './lookupPolling';
 import { entryKeys, lookupOutput } from './lookupResult';
 
 /** Numbers per POST hlr. DecisionTelecom documents no maximum; 50 ids keep the bulk read's URL under 2 KB. */
-export const NUMBERS_PER_REQUEST = 50;
+const NUMBERS_PER_REQUEST = 50;
 const MAX_WAIT_SECONDS = 300;
 
 const properties: INodeProperties[] = [
