@@ -11,6 +11,9 @@ import {
 } from 'n8n-workflow';
 
 import { router, webhookRouter } from './actions/router';
+import * as oneTimeCode from './actions/oneTimeCode/OneTimeCode.resource';
+import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
+import * as sms from './actions/sms/Sms.resource';
 import * as viberMessage from './actions/viberMessage/ViberMessage.resource';
 import { testDecisionTelecomCredential } from './methods/credentialTest';
 
@@ -19,8 +22,29 @@ const resourceField: INodeProperties = {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: [{ name: 'Viber Message', value: 'viberMessage' }],
+	options: [
+		{ name: 'One-Time Code', value: 'oneTimeCode' },
+		{ name: 'Phone Number', value: 'phoneNumber' },
+		{ name: 'SMS', value: 'sms' },
+		{ name: 'Viber Message', value: 'viberMessage' },
+	],
 	default: 'viberMessage',
+};
+
+/**
+ * The node's subtitle in the canvas, by "resource.operation". One flat map: a nested one would put
+ * "}}" into the expression, which ends it.
+ */
+const SUBTITLES: Record<string, string> = {
+	'oneTimeCode.checkCode': 'Check one-time code',
+	'oneTimeCode.sendCode': 'Send one-time code',
+	'phoneNumber.lookUp': 'Look up phone number',
+	'sms.getStatus': 'Get SMS status',
+	'sms.send': 'Send SMS',
+	'viberMessage.getStatus': 'Get status',
+	'viberMessage.send': 'Send Viber message',
+	'viberMessage.sendAndWaitForDelivery': 'Send and wait for delivery',
+	'viberMessage.sendAndWaitForReply': 'Send and wait for reply',
 };
 
 // The resume URL of a waiting Send and Wait execution: n8n registers it only while the execution
@@ -47,18 +71,19 @@ export class DecisionTelecom implements INodeType {
 		icon: { light: 'file:../../icons/decisionTelecom.svg', dark: 'file:../../icons/decisionTelecom.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle:
-			'={{ { getStatus: "Get status", send: "Send Viber message", sendAndWaitForDelivery: "Send and wait for delivery", sendAndWaitForReply: "Send and wait for reply" }[$parameter["operation"]] }}',
-		description: 'Send Viber business messages with SMS fallback and get their delivery status',
+		subtitle: `={{ ${JSON.stringify(SUBTITLES)}[$parameter["resource"] + "." + $parameter["operation"]] }}`,
+		description: 'Send Viber business messages with SMS fallback and plain SMS, get their delivery status, look up phone numbers and send one-time codes',
 		defaults: { name: 'DecisionTelecom' },
 		usableAsTool: {
-			replacements: { properties: [resourceField, ...viberMessage.toolDescription] } as Partial<INodeTypeDescription>,
+			replacements: {
+				properties: [resourceField, ...oneTimeCode.description, ...phoneNumber.description, ...sms.toolDescription, ...viberMessage.toolDescription],
+			} as Partial<INodeTypeDescription>,
 		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'decisionTelecomApi', required: true, testedBy: 'decisionTelecomApiTest' }],
 		webhooks: waitingWebhooks,
-		properties: [resourceField, ...viberMessage.description],
+		properties: [resourceField, ...oneTimeCode.description, ...phoneNumber.description, ...sms.description, ...viberMessage.description],
 	};
 
 	methods = {

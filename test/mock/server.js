@@ -1,18 +1,21 @@
 'use strict';
 /**
- * Mock of the DecisionTelecom Viber API (loopback only, no dependencies).
+ * Mock of the DecisionTelecom API: Viber here, SMS API v1, HLR and Verify in moreApis.js (loopback
+ * only, no dependencies).
  *
  * Wire format: DecisionTelecom's documented Viber API: JSON bodies, HTTP Basic with the base64 of the
  * access key, Yii2-style error bodies ({name, message, code, status}) and rate-limit headers.
  *
  *   POST /v1/api/send-viber     -> {"message_id":<id>}        (ids consecutive, raw JSON integers)
  *   POST /v1/api/receive-viber  -> {"message_id":<id>,"status":N[,"sms_message_id":X,"sms_message_status":Y]}
+ *   SMS API v1, HLR and Verify (2FA): see moreApis.js
  *   GET  /health                -> {"ok":true}
  *   GET  /__control/requests    -> every request received (JSON array)
  *   GET  /__control/state       -> counters and configuration
  *   GET  /__control/summary     -> counters, request count by status, first arrival / last answer
  *   POST /__control/reset       -> forget requests, counters, statuses, faults (body: optional options)
- *   POST /__control/configure   -> merge options (see DEFAULTS) and/or queue faults
+ *   POST /__control/configure   -> merge options (see DEFAULTS and moreApis.js) and/or queue faults
+ *   GET  /__control/verifications -> the one-time codes sent, by verification id
  *
  * Module use:  const { startMock } = require('./server');
  *              const mock = await startMock({ port: 0, apiKey: 'k' });
@@ -34,6 +37,8 @@
  */
 const http = require('node:http');
 const fs = require('node:fs');
+
+const more = require('./moreApis');
 
 const UNAUTHORIZED_BODY =
 	'{"name":"Unauthorized","message":"Your request was made with invalid credentials.","code":0,"status":401}';
@@ -69,12 +74,21 @@ const DEFAULTS = {
 	faults: [],
 	/** optional JSONL file that receives every request record. */
 	logFile: undefined,
+	...more.MORE_DEFAULTS,
 };
+
+/** The defaults with fresh maps and queues, so that no state is shared between mocks. */
+function freshOptions() {
+	const options = { ...DEFAULTS, statuses: {}, faults: [] };
+	for (const name of more.MAP_OPTIONS) options[name] = {};
+	for (const name of more.QUEUE_OPTIONS) options[name] = [];
+	return options;
+}
 
 const REQUIRED_SEND_FIELDS = ['source_addr', 'destination_addr', 'message_type', 'source_type'];
 
 function createState(options) {
-	const state = { options: { ...DEFAULTS, statuses: {}, faults: [] }, requests: [] };
+	const state = { options: freshOptions(), requests: [] };
 	applyOptions(state, options || {});
 	resetCounters(state);
 	return state;
@@ -86,6 +100,7 @@ function resetCounters(state) {
 	state.acceptedBodies = new Map(); // canonical body -> count
 	state.counters = { accepted: 0, duplicates: 0, rejected: 0, rateLimited: 0, statusQueries: 0 };
 	state.bucket = undefined; // { allowance, at } of the rate limiter, created on first use
+	more.resetMore(state);
 }
 
 function applyOptions(state, options) {
@@ -96,13 +111,21 @@ function applyOptions(state, options) {
 		state.options.faults.push(...expanded);
 		delete o.faults;
 	}
-	if (o.statuses) {
-		Object.assign(state.options.statuses, o.statuses);
-		delete o.statuses;
+	for (const name of ['statuses', ...more.MAP_OPTIONS]) {
+		if (!o[name]) continue;
+		Object.assign(state.options[name], o[name]);
+		delete o[name];
+	}
+	for (const name of more.QUEUE_OPTIONS) {
+		if (!o[name]) continue;
+		state.options[name].push(...o[name]);
+		delete o[name];
 	}
 	Object.assign(state.options, o);
 	if (o.rateLimitPerSecond !== undefined) state.bucket = undefined;
 	if (o.startMessageId !== undefined && state.counters) state.nextId = BigInt(String(o.startMessageId));
+	if (o.startLookupId !== undefined && state.counters) state.nextLookupId = BigInt(String(o.startLookupId));
+	if (o.startVerificationId !== undefined && state.counters) state.nextVerificationId = BigInt(String(o.startVerificationId));
 }
 
 function canonical(value) {
@@ -276,6 +299,7 @@ async function handle(state, req, res, raw) {
 	if (path === '/__control/state' && req.method === 'GET')
 		return send(res, 200, JSON.stringify({ counters: state.counters, nextId: state.nextId.toString(), options: state.options }));
 	if (path === '/__control/summary' && req.method === 'GET') return send(res, 200, JSON.stringify(summary(state)));
+	if (path === '/__control/verifications' && req.method === 'GET') return send(res, 200, JSON.stringify(more.verificationsOf(state)));
 	if (path === '/__control/reset' && req.method === 'POST') {
 		reset(state, raw ? JSON.parse(raw) : {});
 		return send(res, 200, '{"ok":true}');
@@ -320,9 +344,11 @@ async function handle(state, req, res, raw) {
 
 	const isSend = path === '/v1/api/send-viber';
 	const isStatus = path === '/v1/api/receive-viber';
-	if (!isSend && !isStatus) return finish({ status: 404, body: '{"name":"Not Found","message":"Page not found.","code":0,"status":404}' });
-	if (req.method !== 'POST')
-		return finish({ status: 405, body: '{"name":"Method Not Allowed","message":"Method Not Allowed. This URL can only handle the following request methods: POST.","code":0,"status":405}' });
+	const route = state.routes[path];
+	if (!isSend && !isStatus && !route) return finish({ status: 404, body: '{"name":"Not Found","message":"Page not found.","code":0,"status":404}' });
+	const method = route ? route.method : 'POST';
+	if (req.method !== method)
+		return finish({ status: 405, body: `{"name":"Method Not Allowed","message":"Method Not Allowed. This URL can only handle the following request methods: ${method}.","code":0,"status":405}` });
 
 	if (state.options.latencyMs) await sleep(state.options.latencyMs);
 
@@ -351,12 +377,32 @@ async function handle(state, req, res, raw) {
 		return finish({ status: http429, body: RATE_LIMIT_BODY, headers: limited.headers });
 	}
 	const withLimitHeaders = (result) => (limited ? { ...result, headers: { ...limited.headers, ...result.headers } } : result);
+	if (route) return finish(withLimitHeaders(route.handle({ state, body: parseError ? undefined : parsed, query: url.searchParams })));
 	if (isSend) {
 		if (parseError || !parsed || typeof parsed !== 'object' || Array.isArray(parsed))
 			return finish(withLimitHeaders(apiError(state, 400, invalidParameterBody('source_addr'))));
 		return finish(withLimitHeaders(handleSend(state, parsed)));
 	}
 	return finish(withLimitHeaders(handleStatus(state, parsed || {}, raw)));
+}
+
+/** What the handlers in moreApis.js use of this server: its error body, ids and counters. */
+function moreApiHelpers(state) {
+	return {
+		invalid: (field) => apiError(state, 400, invalidParameterBody(field)),
+		nextMessageId: () => {
+			const id = state.nextId.toString();
+			state.nextId += 1n;
+			return id;
+		},
+		accepted: (body) => {
+			const key = canonical(body);
+			const seen = state.acceptedBodies.get(key) || 0;
+			if (seen > 0) state.counters.duplicates++;
+			state.acceptedBodies.set(key, seen + 1);
+			state.counters.accepted++;
+		},
+	};
 }
 
 /** Counters plus the time span of the API requests: first arrival to last answer (ms epoch). */
@@ -380,7 +426,7 @@ function sleep(ms) {
 
 function reset(state, options) {
 	state.requests.length = 0;
-	state.options = { ...DEFAULTS, statuses: {}, faults: [], apiKey: state.options.apiKey, startMessageId: state.options.startMessageId, logFile: state.options.logFile };
+	state.options = { ...freshOptions(), apiKey: state.options.apiKey, startMessageId: state.options.startMessageId, logFile: state.options.logFile };
 	applyOptions(state, options || {});
 	resetCounters(state);
 }
@@ -393,6 +439,7 @@ function startMock(options = {}) {
 	const { port = 0, host = '127.0.0.1', ...rest } = options;
 	const state = createState(rest);
 	state.sockets = new Set();
+	state.routes = more.moreRoutes(moreApiHelpers(state));
 	const server = createServer(state);
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);

@@ -9,6 +9,9 @@ import type {
 /** Every resource of the DecisionTelecom node and its operations. */
 interface DecisionTelecomNodeMap {
 	viberMessage: 'send' | 'getStatus' | 'sendAndWaitForDelivery' | 'sendAndWaitForReply';
+	sms: 'send' | 'getStatus';
+	phoneNumber: 'lookUp';
+	oneTimeCode: 'sendCode' | 'checkCode';
 }
 
 export type DecisionTelecomType = AllEntities<DecisionTelecomNodeMap>;

@@ -13,6 +13,9 @@ import type {
 	OperationWebhook,
 	WaitingOperationTable,
 } from './node.type';
+import * as oneTimeCode from './oneTimeCode/OneTimeCode.resource';
+import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
+import * as sms from './sms/Sms.resource';
 import * as viberMessage from './viberMessage/ViberMessage.resource';
 
 const operations: OperationTable = {
@@ -21,6 +24,17 @@ const operations: OperationTable = {
 		getStatus: viberMessage.getStatus.execute,
 		sendAndWaitForDelivery: viberMessage.sendAndWaitForDelivery.execute,
 		sendAndWaitForReply: viberMessage.sendAndWaitForReply.execute,
+	},
+	sms: {
+		send: sms.send.execute,
+		getStatus: sms.getStatus.execute,
+	},
+	phoneNumber: {
+		lookUp: phoneNumber.lookUp.execute,
+	},
+	oneTimeCode: {
+		sendCode: oneTimeCode.sendCode.execute,
+		checkCode: oneTimeCode.checkCode.execute,
 	},
 };
 

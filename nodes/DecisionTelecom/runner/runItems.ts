@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { appendDescription, asNodeError, errorItem } from './itemErrors';
+import { ItemResults, prepareAll } from './itemResults';
 import { forEachWithConcurrency } from './pool';
 
 export interface ItemWork<Plan> {
@@ -10,25 +10,6 @@ export interface ItemWork<Plan> {
 	perform(plan: Plan, itemIndex: number): Promise<IDataObject>;
 	/** Whether failed items say if their message may have been sent. */
 	sendsMessages: boolean;
-}
-
-type ItemError = NodeOperationError | NodeApiError;
-
-/** Prepares every item before anything is sent; returns the plans and the failed items. */
-function prepareAll<Plan>(context: IExecuteFunctions, itemCount: number, work: ItemWork<Plan>, continueOnFail: boolean) {
-	const plans: Array<Plan | undefined> = new Array(itemCount);
-	const failed = new Map<number, ItemError>();
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		try {
-			plans[itemIndex] = work.prepare(itemIndex);
-		} catch (caught) {
-			const error = asNodeError(context, caught, itemIndex);
-			error.context.outcome = 'notSent';
-			if (!continueOnFail) throw error;
-			failed.set(itemIndex, error);
-		}
-	}
-	return { plans, failed };
 }
 
 /**
@@ -44,38 +25,22 @@ export async function runItems<Plan>(
 	concurrency: number,
 	work: ItemWork<Plan>,
 ): Promise<INodeExecutionData[]> {
-	const continueOnFail = context.continueOnFail();
-	const { plans, failed } = prepareAll(context, itemCount, work, continueOnFail);
-	const results: INodeExecutionData[] = new Array(itemCount);
-	for (const [itemIndex, error] of failed) results[itemIndex] = errorItem(error, itemIndex, work.sendsMessages);
-
-	let firstFailure: { error: ItemError; itemIndex: number } | undefined;
-	let succeeded = 0;
+	const results = new ItemResults(context, itemCount, work.sendsMessages, context.continueOnFail());
+	const plans = prepareAll(context, itemCount, (itemIndex) => work.prepare(itemIndex), results);
 	await forEachWithConcurrency(
 		itemCount,
 		concurrency,
 		async (itemIndex) => {
-			const plan = plans[itemIndex];
-			if (failed.has(itemIndex)) return;
-			plans[itemIndex] = undefined; // let the request go once it is sent
+			if (!plans.has(itemIndex)) return;
+			const plan = plans.get(itemIndex) as Plan;
+			plans.delete(itemIndex); // let the request go once it is sent
 			try {
-				results[itemIndex] = { json: await work.perform(plan as Plan, itemIndex), pairedItem: { item: itemIndex } };
-				succeeded++;
+				results.succeed(itemIndex, await work.perform(plan, itemIndex));
 			} catch (caught) {
-				const error = asNodeError(context, caught, itemIndex);
-				if (continueOnFail) results[itemIndex] = errorItem(error, itemIndex, work.sendsMessages);
-				else if (!firstFailure || itemIndex < firstFailure.itemIndex) firstFailure = { error, itemIndex };
+				results.fail(itemIndex, caught);
 			}
 		},
-		() => firstFailure !== undefined,
+		() => results.stopped,
 	);
-
-	if (firstFailure) {
-		const { error } = firstFailure;
-		if (work.sendsMessages && succeeded > 0) {
-			appendDescription(error, `${succeeded} other item(s) of this run were sent before the node stopped; turn on 'Settings > On Error > Continue' to get a result for every item.`);
-		}
-		throw error;
-	}
-	return results;
+	return results.finish();
 }

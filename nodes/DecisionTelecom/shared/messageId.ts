@@ -12,12 +12,23 @@ export function messageIdOf(value: unknown): string | undefined {
 	return digits === '' ? undefined : digits;
 }
 
+/** Where an id parameter's value comes from: the output field of the operation that returned it. */
+export interface IdSource {
+	noun: string;
+	field: string;
+	operation: string;
+}
+
+const MESSAGE_ID: IdSource = { noun: 'a message ID', field: 'messageId', operation: 'Send' };
+
 /**
- * Reads a message id parameter. A JavaScript number above 2^53 is refused: it lost digits before
- * the node saw it (a Code node returning 9007199254740993 gives 9007199254740992).
+ * Reads a message id parameter (or another DecisionTelecom id, per `source`). A JavaScript number
+ * above 2^53 is refused: it lost digits before the node saw it (a Code node returning
+ * 9007199254740993 gives 9007199254740992).
  */
-export function readMessageId(value: unknown, parameter: string): string {
-	const fix = 'Use the messageId that Send returned, e.g. {{ $json.messageId }}: digits only, passed as a string.';
+export function readMessageId(value: unknown, parameter: string, source: IdSource = MESSAGE_ID): string {
+	const { noun, field: outputField, operation } = source;
+	const fix = `Use the ${outputField} that ${operation} returned, e.g. {{ $json.${outputField} }}: digits only, passed as a string.`;
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		throw new InputIssue(parameter, 'is empty', fix);
 	}
@@ -25,10 +36,10 @@ export function readMessageId(value: unknown, parameter: string): string {
 		throw new InputIssue(
 			parameter,
 			`${String(value)} is a number above 2^53, so it has already lost digits`,
-			'Pass the id as a string: Send outputs messageId as a string, and {{ $json.messageId }} keeps it one. In a Code node, return the id as a string, not a number.',
+			`Pass the id as a string: ${operation} outputs ${outputField} as a string, and {{ $json.${outputField} }} keeps it one. In a Code node, return the id as a string, not a number.`,
 		);
 	}
 	const id = messageIdOf(value);
-	if (id === undefined) throw new InputIssue(parameter, `'${String(value)}' is not a message ID`, fix);
+	if (id === undefined) throw new InputIssue(parameter, `'${String(value)}' is not ${noun}`, fix);
 	return id;
 }

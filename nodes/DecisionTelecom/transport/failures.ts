@@ -1,5 +1,5 @@
-import type { Answer } from './answers';
-import { READ_ATTEMPTS, type Endpoint } from './endpoints';
+import type { Answer, Refusal } from './answers';
+import { MESSAGE_WORDING, READ_ATTEMPTS, type Endpoint } from './endpoints';
 import type { CallOutcome } from './retry';
 
 /** A failed call, worded for the user. `outcome` says whether a send may have gone out. */
@@ -8,16 +8,19 @@ export interface Failure {
 	description: string;
 	outcome: 'notSent' | 'unknown';
 	httpCode?: number;
+	/** Why DecisionTelecom definitely did not act, when it said so. */
+	refusal?: Refusal;
 }
 
 export const KEY_REJECTED_MESSAGE = 'The access key was rejected by DecisionTelecom';
 export const KEY_REJECTED_FIX =
 	"Open the DecisionTelecom API credential and check the 'Access Key': paste the whole key, exactly as your account manager gave it.";
 
-const UNKNOWN_OUTCOME_HELP =
-	'The message may have been accepted (and charged), so it was not sent again. Before resending, check its delivery report in the DecisionTelecom Trigger or your DecisionTelecom account.';
-
 type Failed = Exclude<CallOutcome, { kind: 'accepted' }>;
+
+function wordingOf(endpoint: Endpoint) {
+	return endpoint.wording ?? MESSAGE_WORDING;
+}
 
 function nothingSent(endpoint: Endpoint): string {
 	return endpoint.effect === 'sends' ? ' Nothing was sent.' : '';
@@ -25,14 +28,14 @@ function nothingSent(endpoint: Endpoint): string {
 
 function refusedFailure(answer: Extract<Answer, { kind: 'refused' }>, endpoint: Endpoint, redact: (text: string) => string): Failure {
 	const apiText = redact(answer.apiText);
-	const base = { outcome: 'notSent' as const, httpCode: answer.httpStatus };
+	const base = { outcome: 'notSent' as const, httpCode: answer.httpStatus, refusal: answer.refusal };
 	switch (answer.refusal) {
 		case 'keyRejected':
 			return { ...base, message: KEY_REJECTED_MESSAGE, description: `${KEY_REJECTED_FIX}${nothingSent(endpoint)}` };
 		case 'balanceEmpty':
 			return {
 				...base,
-				message: `Your DecisionTelecom balance is empty${endpoint.effect === 'sends' ? '; the message was not sent' : ''}`,
+				message: `Your DecisionTelecom balance is empty${endpoint.effect === 'sends' ? `; ${wordingOf(endpoint).notSent}` : ''}`,
 				description: 'Top up your DecisionTelecom balance, then run the workflow again.',
 			};
 		case 'invalidParameter': {
@@ -62,7 +65,7 @@ function unknownFailure(answer: Extract<Answer, { kind: 'unknown' }>, endpoint: 
 	if (endpoint.effect === 'sends') {
 		return {
 			message: `Outcome unknown: ${answer.reason}`,
-			description: `${UNKNOWN_OUTCOME_HELP}${code}${baseUrlHint}`,
+			description: `${wordingOf(endpoint).unknownOutcome}${code}${baseUrlHint}`,
 			outcome: 'unknown',
 			httpCode: answer.httpStatus,
 		};
@@ -81,7 +84,7 @@ export function describeFailure(outcome: Failed, endpoint: Endpoint, redact: (te
 	if (outcome.kind === 'unknown') return unknownFailure(outcome, endpoint);
 	const waited = outcome.kind === 'gaveUp' ? outcome.waitedMs : 0;
 	return {
-		message: `DecisionTelecom's rate limit held this item back for ${(Math.round(waited / 100) / 10).toFixed(1)} s (Rate Limit Max Wait); ${endpoint.effect === 'sends' ? 'the message was not sent' : 'nothing was read'}`,
+		message: `DecisionTelecom's rate limit held this item back for ${(Math.round(waited / 100) / 10).toFixed(1)} s (Rate Limit Max Wait); ${endpoint.effect === 'sends' ? wordingOf(endpoint).notSent : 'nothing was read'}`,
 		description:
 			"Nothing was sent for this item. Run the workflow again later, lower 'Max Concurrent Requests', or raise 'Rate Limit Max Wait'.",
 		outcome: 'notSent',

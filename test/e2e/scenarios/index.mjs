@@ -14,6 +14,7 @@ import * as send from './send.mjs';
 import * as sendAndWait from './send-and-wait.mjs';
 import * as sendOnce from './send-once.mjs';
 import * as status from './status.mjs';
+import * as toolbox from './toolbox.mjs';
 import * as trigger from './trigger.mjs';
 
-export default [send, status, errors, rateLimit, sendOnce, packageLoads, trigger, sendAndWait, secrets];
+export default [send, status, errors, toolbox, rateLimit, sendOnce, packageLoads, trigger, sendAndWait, secrets];

@@ -1,4 +1,6 @@
 import {
+	capacityOf,
+	countSmsParts,
 	GSM7_LIMIT,
 	measureSms,
 	UCS2_LIMIT,
@@ -88,5 +90,42 @@ describe('measureSms', () => {
 		expect(result.limit).toBe(70);
 		expect(result.firstNonGsmCharacter).toBe(ch);
 		expect(result.length).toBe(text.length);
+	});
+});
+
+describe('countSmsParts', () => {
+	it.each([
+		['a', 1, 1],
+		['a'.repeat(160), 160, 1],
+		['a'.repeat(161), 161, 2],
+		['a'.repeat(306), 306, 2],
+		['a'.repeat(307), 307, 3],
+		['€'.repeat(80), 160, 1],
+		['€'.repeat(80) + 'a', 161, 2],
+		['a'.repeat(1530), 1530, 10],
+		['a'.repeat(1531), 1531, 11],
+	])('GSM-7 %#: %i septets are %i part(s)', (text, septets, parts) => {
+		const sms = measureSms(text);
+		expect(sms).toMatchObject({ encoding: 'GSM-7', length: septets });
+		expect(countSmsParts(sms)).toBe(parts);
+	});
+
+	it.each([
+		['й'.repeat(70), 70, 1],
+		['й'.repeat(71), 71, 2],
+		['й'.repeat(134), 134, 2],
+		['й'.repeat(135), 135, 3],
+		['😀'.repeat(35), 70, 1],
+		['😀'.repeat(36), 72, 2],
+		['й'.repeat(670), 670, 10],
+	])('UCS-2 %#: %i units are %i part(s)', (text, units, parts) => {
+		const sms = measureSms(text);
+		expect(sms).toMatchObject({ encoding: 'UCS-2', length: units });
+		expect(countSmsParts(sms)).toBe(parts);
+	});
+
+	it('gives the capacity of n parts: one SMS, then 153 / 67 per part', () => {
+		expect([1, 2, 3, 10].map((parts) => capacityOf(parts, 'GSM-7'))).toEqual([160, 306, 459, 1530]);
+		expect([1, 2, 3, 10].map((parts) => capacityOf(parts, 'UCS-2'))).toEqual([70, 134, 201, 670]);
 	});
 });

@@ -26,6 +26,7 @@ describe('describeFailure: what the user reads, and whether a send may have gone
 			description: "Invalid Parameter: source_addr: Empty parameter. Correct 'Sender' and run again. Nothing was sent.",
 			outcome: 'notSent',
 			httpCode: 400,
+			refusal: 'invalidParameter',
 		});
 	});
 
@@ -42,6 +43,15 @@ describe('describeFailure: what the user reads, and whether a send may have gone
 		const failure = describeFailure({ kind: 'unknown', reason: 'DecisionTelecom answered HTTP 502', httpStatus: 502 }, SEND_VIBER, keep);
 		expect(failure).toMatchObject({ message: 'Outcome unknown: DecisionTelecom answered HTTP 502', outcome: 'unknown', httpCode: 502 });
 		expect(failure.description).toContain('may have been accepted (and charged), so it was not sent again');
+	});
+
+	it("an endpoint's own wording replaces the message wording of sends", () => {
+		const lookup = { ...SEND_VIBER, wording: { notSent: 'no lookup was made', unknownOutcome: 'The lookup may have been made.' } };
+		expect(describeFailure({ kind: 'refused', refusal: 'balanceEmpty', apiText: '' }, lookup, keep).message).toBe(
+			'Your DecisionTelecom balance is empty; no lookup was made',
+		);
+		expect(describeFailure({ kind: 'unknown', reason: 'r' }, lookup, keep).description).toBe('The lookup may have been made.');
+		expect(describeFailure({ kind: 'gaveUp', waitedMs: 0 }, lookup, keep).message).toContain('(Rate Limit Max Wait); no lookup was made');
 	});
 
 	it('a 404 suggests checking the Base URL, still as unknown', () => {

@@ -1,5 +1,6 @@
 import { codeToNumber, idToString } from '../../shared/exactJson';
 import { messageIdOf } from '../../shared/messageId';
+import { smsStateOfCode } from '../../shared/smsStatus';
 
 const VIBER_STATUS_NAMES: Record<number, string> = {
 	0: 'sent',
@@ -11,23 +12,8 @@ const VIBER_STATUS_NAMES: Record<number, string> = {
 	20: 'unknown',
 };
 
-// DecisionTelecom reports the SMS leg with SMPP message_state numbers.
-const SMS_STATUS_NAMES: Record<number, string> = {
-	0: 'unknown',
-	1: 'enroute',
-	2: 'delivered',
-	3: 'expired',
-	4: 'deleted',
-	5: 'undeliverable',
-	6: 'accepted',
-	7: 'unknown',
-	8: 'rejected',
-};
-
 const VIBER_FAILED = new Set([2, 3, 4]);
-const SMS_FAILED = new Set([3, 4, 5, 8]);
 const VIBER_DELIVERED = 1;
-const SMS_DELIVERED = 2;
 
 export type DeliveryChannel = 'viber' | 'sms' | 'none';
 
@@ -48,8 +34,9 @@ export function viberStatusName(code: number): string {
 	return VIBER_STATUS_NAMES[code] ?? `unknown (${code})`;
 }
 
+/** The SMS leg comes as an SMPP message_state number; 0 is what SDKs use for "no state yet". */
 export function smsStatusName(code: number): string {
-	return SMS_STATUS_NAMES[code] ?? `unknown (${code})`;
+	return code === 0 ? 'unknown' : (smsStateOfCode(code)?.name ?? `unknown (${code})`);
 }
 
 /**
@@ -68,11 +55,12 @@ export function describeDelivery(body: Record<string, unknown>): DeliveryReport 
 
 	let deliveredVia: DeliveryChannel = 'none';
 	if (viberStatus === VIBER_DELIVERED) deliveredVia = 'viber';
-	else if (smsStatus === SMS_DELIVERED) deliveredVia = 'sms';
+	else if (smsStatus !== null && smsStateOfCode(smsStatus)?.delivered) deliveredVia = 'sms';
 	const delivered = deliveredVia !== 'none';
 
 	const viberFailed = viberStatus !== null && VIBER_FAILED.has(viberStatus);
-	const smsFailed = smsStatus !== null && SMS_FAILED.has(smsStatus);
+	const smsState = smsStatus === null ? undefined : smsStateOfCode(smsStatus);
+	const smsFailed = smsState !== undefined && smsState.final && !smsState.delivered;
 	const final = delivered || (viberFailed && (!hasSmsLeg || smsFailed));
 
 	return {
