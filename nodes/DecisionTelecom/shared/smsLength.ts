@@ -26,3 +26,8 @@ export function measureSms(text: string): SmsLength {
 	}
 	return { encoding: 'GSM-7', length: septets, limit: GSM7_LIMIT };
 }
+
+/** The characters of the text that an SMS counts twice (such as € and [), each once, in order. */
+export function doubleCountedCharacters(text: string): string[] {
+	return [...new Set(Array.from(text).filter((ch) => GSM7_EXTENSION.has(ch)))];
+}
