@@ -48,9 +48,11 @@ export class DecisionTelecom implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle:
-			'={{ { getStatus: "Get status", send: "Send Viber message", sendAndWaitForDelivery: "Send and wait for delivery", sendAndWaitForReply: "Send and wait for reply" }[$parameter["operation"]] }}',
+			'={{ { getStatus: "Get Viber message status", send: "Send Viber message", sendAndWaitForDelivery: "Send Viber message and wait for delivery", sendAndWaitForReply: "Send Viber message and wait for reply" }[$parameter["operation"]] }}',
 		description: 'Send Viber business messages with SMS fallback and get their delivery status',
 		defaults: { name: 'DecisionTelecom' },
+		// Used verbatim by the editor's Docs link, which appends tracking parameters to the codex URL.
+		documentationUrl: 'https://github.com/decisiontelecom-n8n/n8n-nodes-decisiontelecom#decisiontelecom-node',
 		usableAsTool: {
 			replacements: { properties: [resourceField, ...viberMessage.toolDescription] } as Partial<INodeTypeDescription>,
 		},
