@@ -1,5 +1,6 @@
 // The UI suite's steps, in order; each is one named check with screenshots. A step may leave
-// state for the next ones in `ctx.state` (the credential, the Send workflow).
+// state for the next ones in `ctx.state` (the credential); the Send form stays open from the
+// credential step to the input-error step.
 import assert from 'node:assert/strict';
 
 import { ACCESS_KEY, WRONG_KEY } from '../e2e/fixtures.mjs';
@@ -28,6 +29,9 @@ const KINDS = [
 	{ label: 'Two-Way Text', type: 206 },
 	{ label: 'Two-Way Text, Image and Button', type: 208, image: true },
 ];
+
+const SEND_SCHEMA =
+	'/schemas/n8n-nodes-decisiontelecom.decisionTelecom/1.0.0/viberMessage/send.json';
 
 const sends = (mock) => mock.requests().filter((r) => r.path === '/v1/api/send-viber');
 
@@ -62,8 +66,8 @@ const TESTED = {
 const banner = (page, outcome) => page.getByText(TESTED[outcome]).filter({ visible: true });
 
 async function createCredential({ page, n8n, mock, state, shot }) {
-	state.sendWorkflow = (await rest(page, 'POST', 'workflows', sendWorkflow())).id;
-	await openWorkflow(page, n8n.baseUrl, state.sendWorkflow);
+	const { id } = await rest(page, 'POST', 'workflows', sendWorkflow());
+	await openWorkflow(page, n8n.baseUrl, id);
 	await openNode(page, 'Send');
 	await page.click(testId('node-credentials-empty-state'));
 	await fill(page, 'apiKey', WRONG_KEY);
@@ -127,7 +131,12 @@ async function inputError({ page, mock, shot }) {
 async function getStatus({ page, n8n, state, shot }) {
 	const id = (await rest(page, 'POST', 'workflows', statusWorkflow(state.credential))).id;
 	await openWorkflow(page, n8n.baseUrl, id);
+	// Before a run, the input panel shows Send's output fields from the package's output schema.
+	const schema = page.waitForResponse((r) => r.url().endsWith(SEND_SCHEMA));
 	await openNode(page, 'Get Status');
+	assert.equal((await schema).status(), 200);
+	await page.locator(testId('ndv-input-panel')).getByText('messageId').first().waitFor();
+	await shot('get-status-input-schema');
 	assert.match(await parameterText(page, 'messageId'), /\{\{ \$json\.messageId \}\}/);
 	await executeStep(page, /viberStatusName/);
 	await shot('get-status');
