@@ -88,7 +88,7 @@ describe('plain words', () => {
 	});
 
 	test('action names are sentence case, name the resource and have no article; the subtitle says the same', () => {
-		const operations = action.properties.find((p) => p.name === 'operation')?.options as Array<{ value: string; action: string }>;
+		const operations = shown({ resource: 'viberMessage' }, 'operation')?.options as Array<{ value: string; action: string }>;
 		for (const { value, action: name } of operations) {
 			expect(name).toMatch(/^[A-Z][a-z]+ .*Viber message/);
 			expect(name).not.toMatch(/\b(a|an|the)\b/);
