@@ -32,19 +32,19 @@ const resourceField: INodeProperties = {
 };
 
 /**
- * The node's subtitle in the canvas, by "resource.operation". One flat map: a nested one would put
- * "}}" into the expression, which ends it.
+ * The node's subtitle in the canvas, by "resource.operation": each operation's action name. One
+ * flat map: a nested one would put "}}" into the expression, which ends it.
  */
 const SUBTITLES: Record<string, string> = {
-	'oneTimeCode.checkCode': 'Check one-time code',
-	'oneTimeCode.sendCode': 'Send one-time code',
+	'oneTimeCode.checkCode': 'Check one time code',
+	'oneTimeCode.sendCode': 'Send one time code',
 	'phoneNumber.lookUp': 'Look up phone number',
 	'sms.getStatus': 'Get SMS status',
 	'sms.send': 'Send SMS',
-	'viberMessage.getStatus': 'Get status',
+	'viberMessage.getStatus': 'Get Viber message status',
 	'viberMessage.send': 'Send Viber message',
-	'viberMessage.sendAndWaitForDelivery': 'Send and wait for delivery',
-	'viberMessage.sendAndWaitForReply': 'Send and wait for reply',
+	'viberMessage.sendAndWaitForDelivery': 'Send Viber message and wait for delivery',
+	'viberMessage.sendAndWaitForReply': 'Send Viber message and wait for reply',
 };
 
 // The resume URL of a waiting Send and Wait execution: n8n registers it only while the execution
@@ -74,6 +74,8 @@ export class DecisionTelecom implements INodeType {
 		subtitle: `={{ ${JSON.stringify(SUBTITLES)}[$parameter["resource"] + "." + $parameter["operation"]] }}`,
 		description: 'Send Viber business messages with SMS fallback and plain SMS, get their delivery status, look up phone numbers and send one-time codes',
 		defaults: { name: 'DecisionTelecom' },
+		// Used verbatim by the editor's Docs link, which appends tracking parameters to the codex URL.
+		documentationUrl: 'https://github.com/decisiontelecom-n8n/n8n-nodes-decisiontelecom#decisiontelecom-node',
 		usableAsTool: {
 			replacements: {
 				properties: [resourceField, ...oneTimeCode.description, ...phoneNumber.description, ...sms.toolDescription, ...viberMessage.toolDescription],

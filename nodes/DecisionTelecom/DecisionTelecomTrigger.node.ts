@@ -33,6 +33,8 @@ export class DecisionTelecomTrigger implements INodeType {
 		defaults: {
 			name: 'DecisionTelecom Trigger',
 		},
+		// Used verbatim by the editor's Docs link, which appends tracking parameters to the codex URL.
+		documentationUrl: 'https://github.com/decisiontelecom-n8n/n8n-nodes-decisiontelecom#receiving-delivery-reports-and-replies',
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
@@ -56,14 +58,18 @@ export class DecisionTelecomTrigger implements INodeType {
 		triggerPanel: {
 			header: 'Receives DecisionTelecom delivery reports and 2-way replies',
 			executionsHelp: {
-				inactive: `<b>While building your workflow</b>, click 'Listen for test event', then send a message whose callback URL is this node's <b>Test URL</b>. DecisionTelecom freezes the callback URL into each message when it is sent, and the Test URL answers only while this panel is listening, so callbacks of messages sent with another URL, or arriving later, never show up here.<br /><br /><b>Once you're happy with your workflow</b>, publish it and paste the <b>Production URL</b> into ${WHERE_TO_PASTE}. Every message sent from then on reports to it, and each callback starts an execution that you can find in the list of executions.`,
-				active: `<b>While building your workflow</b>, click 'Listen for test event', then send a message whose callback URL is this node's <b>Test URL</b>; it answers only while this panel is listening.<br /><br /><b>Your workflow is published</b>: callbacks to the <b>Production URL</b> start executions automatically. Make sure the Production URL is in ${WHERE_TO_PASTE}; messages sent earlier keep the callback URL they were sent with.`,
+				inactive: `<b>While building your workflow</b>, click 'Execute step', then send a message whose callback URL is this node's <b>Test URL</b>. The Test URL answers only until the first callback arrives, you click 'Stop Listening' or two minutes have passed, and DecisionTelecom freezes the callback URL into each message when it is sent, so callbacks that arrive later, or of messages sent with another URL, never show up here.<br /><br /><b>Once you're happy with your workflow</b>, publish it. Callbacks to the <b>Production URL</b> then start executions, which you find in the list of executions.`,
+				active: `<b>While building your workflow</b>, click 'Execute step', then send a message whose callback URL is this node's <b>Test URL</b>; it answers only until the first callback arrives, you click 'Stop Listening' or two minutes have passed.<br /><br /><b>Your workflow is published</b>: callbacks to the <b>Production URL</b> start executions automatically, which you find in the list of executions.`,
 			},
-			activationHint: `Once you've finished building your workflow, publish it and paste the Production URL into ${WHERE_TO_PASTE}. The callback URL is frozen into each message when it is sent.`,
+			activationHint: {
+				inactive: 'Once you have finished building your workflow, publish it: callbacks to the Production URL then start it (those executions do not show up here).',
+				active: 'Callbacks to the Production URL also start this workflow automatically (those executions do not show up here).',
+			},
 		},
 		properties: [
 			{
-				displayName: `Paste this node's <b>Production URL</b> into ${WHERE_TO_PASTE}, and publish the workflow. The callback URL is frozen into each message when it is sent. Messages sent while testing reach the <b>Test URL</b> only while this panel is listening. Set a Callback Secret in the credential so that only genuine callbacks start the workflow.`,
+				// The one place that says where the Production URL goes: always in view, beside the URLs.
+				displayName: `Paste this node's <b>Production URL</b> into ${WHERE_TO_PASTE}, and publish the workflow. The callback URL is frozen into each message when it is sent. Set a Callback Secret in the credential so that only genuine callbacks start the workflow.`,
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -44,15 +44,15 @@ describe('Send: validation before anything is sent', () => {
 		[{ smsFallback: true, smsText: '={{ "" }}' }, 'SMS Text: is empty [item 0]'],
 		[
 			{ smsFallback: true, smsText: 'a'.repeat(161) },
-			'SMS Text: is 161 GSM-7 characters (characters such as € [ ] { } count twice); the limit is 160 [item 0]',
+			'SMS Text: is 161 characters long as an SMS, 1 more than the 160 that fit into one [item 0]',
 		],
 		[
 			{ smsFallback: true, smsText: '€'.repeat(81) },
-			'SMS Text: is 162 GSM-7 characters (characters such as € [ ] { } count twice); the limit is 160 [item 0]',
+			"SMS Text: is 162 characters long as an SMS, 2 more than the 160 that fit into one ('€' counts as two characters) [item 0]",
 		],
 		[
 			{ smsFallback: true, smsText: 'Привіт'.repeat(12) },
-			"SMS Text: is 72 characters in UCS-2, needed because of 'П'; the limit is 70 [item 0]",
+			"SMS Text: is 72 characters long as an SMS, 2 more than the 70 that fit into one because of 'П' (a text with Cyrillic letters, emoji or other characters beyond basic Latin fits only 70 characters into one SMS) [item 0]",
 		],
 		[
 			{ additionalFields: { validityPeriod: 39 } },
@@ -70,6 +70,12 @@ describe('Send: validation before anything is sent', () => {
 		const error = await invalid(parameters);
 		expect(error.message).toBe(message);
 		expect(error.description).toBeTruthy();
+	});
+
+	test('a too long SMS Text says how much to cut, and which of its characters count twice', async () => {
+		const error = await invalid({ smsFallback: true, smsText: `${'a'.repeat(150)}€€€€€€` });
+		expect(error.description).toContain("Cut at least 2 characters; each '€' you remove saves two.");
+		expect(`${error.message} ${error.description}`).not.toMatch(/GSM|UCS|\[ \]|\{ \}/);
 	});
 
 	test('a promotional message ignores the hidden SMS Fallback switch', async () => {

@@ -1,3 +1,6 @@
+import { NodeHelpers, type INodeParameters } from 'n8n-workflow';
+
+import { DecisionTelecom } from '../../nodes/DecisionTelecom/DecisionTelecom.node';
 import { mockApi, runDecisionTelecom } from '../helpers/workflowHarness';
 
 function getStatus(parameters: Record<string, unknown> = {}) {
@@ -122,6 +125,28 @@ describe('Get Status', () => {
 			['delivered', { item: 0 }],
 			['pending', { item: 1 }],
 		]);
+	});
+
+	test("the form's default Message ID reads each item's messageId, as Send outputs it", async () => {
+		const { description } = new DecisionTelecom();
+		// The parameters as the editor fills them when the operation is picked.
+		const parameters = NodeHelpers.getNodeParameters(
+			description.properties,
+			{ resource: 'viberMessage', operation: 'getStatus' },
+			true,
+			false,
+			null,
+			description,
+		) as INodeParameters;
+		expect(parameters.messageId).toBe('={{ $json.messageId }}');
+		const scope = mockApi()
+			.post('/v1/api/receive-viber', { message_id: 429 })
+			.reply(200, { message_id: 429, status: 1 })
+			.post('/v1/api/receive-viber', { message_id: 430 })
+			.reply(200, { message_id: 430, status: 5 });
+		const { output } = await runDecisionTelecom({ items: [{ messageId: '429' }, { messageId: '430' }], parameters });
+		expect(scope.isDone()).toBe(true);
+		expect(output?.map((item) => item.json.messageId)).toEqual(['429', '430']);
 	});
 
 	test('a 5xx is asked again, since reading a status changes nothing', async () => {

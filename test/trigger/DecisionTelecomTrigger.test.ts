@@ -74,13 +74,21 @@ describe('DecisionTelecomTrigger description', () => {
 		expect(simplify?.description).toMatch(/^Whether /);
 	});
 
-	it('tells the user where to paste the Production URL', () => {
+	it('tells the user where to paste the Production URL, once in the whole panel', () => {
 		const notice = description.properties.find((p) => p.type === 'notice');
 		expect(notice?.displayName).toContain('Production URL');
 		expect(notice?.displayName).toContain("'Callback URL'");
 		expect(notice?.displayName).toContain("'Default Callback URL'");
-		const panel = description.triggerPanel as { activationHint: string };
-		expect(panel.activationHint).toContain('Production URL');
+		const panelTexts = [JSON.stringify(description.triggerPanel), notice?.displayName].join(' ');
+		expect(panelTexts.match(/paste/gi)).toHaveLength(1);
+		expect(panelTexts.match(/Default Callback URL/g)).toHaveLength(1);
+	});
+
+	it("names the buttons of n8n 2.x's trigger panel: 'Execute step' and 'Stop Listening'", () => {
+		const help = JSON.stringify(description.triggerPanel);
+		expect(help).toContain("'Execute step'");
+		expect(help).toContain("'Stop Listening'");
+		expect(help).not.toMatch(/Listen for test event/i);
 	});
 });
 

@@ -57,9 +57,7 @@ export function countSmsParts(sms: SmsLength): number {
 	return sms.length <= single ? 1 : Math.ceil(sms.length / perPart);
 }
 
-/** The length as errors say it, e.g. "161 GSM-7 characters (characters such as € [ ] { } count twice)". */
-export function lengthInWords(sms: SmsLength): string {
-	return sms.encoding === 'GSM-7'
-		? `${sms.length} GSM-7 characters (characters such as € [ ] { } count twice)`
-		: `${sms.length} characters in UCS-2, needed because of '${sms.firstNonGsmCharacter}'`;
+/** The characters of the text that an SMS counts twice (such as € and [), each once, in order. */
+export function doubleCountedCharacters(text: string): string[] {
+	return [...new Set(Array.from(text).filter((ch) => GSM7_EXTENSION.has(ch)))];
 }

@@ -273,49 +273,61 @@ describe('buildSendPlan: SMS fallback', () => {
 		expect(buildSendPlan({ ...TEXT, smsFallback: true, smsText }).body.text_sms).toBe(smsText);
 	});
 
-	it('refuses 161 GSM-7 characters and says the GSM-7 limit of 160 applied', () => {
+	it('refuses 161 plain characters and says how many to cut, naming no character the text lacks', () => {
 		const issue = issueFrom(() =>
 			buildSendPlan({ ...TEXT, smsFallback: true, smsText: 'a'.repeat(161) }),
 		);
 		expect(issue.parameter).toBe('SMS Text');
-		expect(issue.problem).toBe(
-			'is 161 GSM-7 characters (characters such as € [ ] { } count twice); the limit is 160',
-		);
-		expect(issue.fix).toBe('Shorten the SMS text.');
+		expect(issue.problem).toBe('is 161 characters long as an SMS, 1 more than the 160 that fit into one');
+		expect(issue.fix).toBe('Cut at least 1 character.');
 	});
 
-	it('counts extension characters twice against the GSM-7 limit', () => {
-		// 150 letters + 6 euro signs = 162 septets although only 156 characters
+	it('counts € twice against the limit of 160 and names only the double characters present', () => {
+		// 150 letters + 6 euro signs = 162 although only 156 characters
 		const issue = issueFrom(() =>
 			buildSendPlan({ ...TEXT, smsFallback: true, smsText: `${'a'.repeat(150)}€€€€€€` }),
 		);
 		expect(issue.problem).toBe(
-			'is 162 GSM-7 characters (characters such as € [ ] { } count twice); the limit is 160',
+			"is 162 characters long as an SMS, 2 more than the 160 that fit into one ('€' counts as two characters)",
 		);
+		expect(issue.fix).toBe("Cut at least 2 characters; each '€' you remove saves two.");
 	});
 
-	it('accepts exactly 70 UCS-2 characters', () => {
+	it('lists several double characters in the order they appear, each once', () => {
+		const issue = issueFrom(() =>
+			buildSendPlan({ ...TEXT, smsFallback: true, smsText: `[${'a'.repeat(150)}]{}[]` }),
+		);
+		expect(issue.problem).toBe(
+			"is 162 characters long as an SMS, 2 more than the 160 that fit into one ('[', ']', '{' and '}' each count as two characters)",
+		);
+		expect(issue.fix).toBe("Cut at least 2 characters; each '[', ']', '{' or '}' you remove saves two.");
+	});
+
+	it('accepts exactly 70 Cyrillic characters', () => {
 		const smsText = 'й'.repeat(70);
 		expect(buildSendPlan({ ...TEXT, smsFallback: true, smsText }).body.text_sms).toBe(smsText);
 	});
 
-	it('refuses 71 UCS-2 characters and says UCS-2 (70) applied because of which character', () => {
+	it('refuses 71 characters with a Cyrillic letter, in plain words naming the letter that lowers the limit', () => {
 		const issue = issueFrom(() =>
 			buildSendPlan({ ...TEXT, smsFallback: true, smsText: `Code ${'й'.repeat(66)}` }),
 		);
 		expect(issue.parameter).toBe('SMS Text');
-		expect(issue.problem).toBe("is 71 characters in UCS-2, needed because of 'й'; the limit is 70");
-		expect(issue.fix).toBe(
-			'Shorten the SMS text to 70 characters, or use only GSM-7 characters (Latin letters, digits, common punctuation) to get 160.',
+		expect(issue.problem).toBe(
+			"is 71 characters long as an SMS, 1 more than the 70 that fit into one because of 'й' (a text with Cyrillic letters, emoji or other characters beyond basic Latin fits only 70 characters into one SMS)",
 		);
+		expect(issue.fix).toBe(
+			"Cut at least 1 character, or replace 'й' and every other such character to get up to 160.",
+		);
+		expect(`${issue.problem} ${issue.fix}`).not.toMatch(/GSM|UCS/);
 	});
 
-	it('counts an emoji as two UCS-2 characters', () => {
+	it('counts an emoji as two characters and says so', () => {
 		const issue = issueFrom(() =>
 			buildSendPlan({ ...TEXT, smsFallback: true, smsText: `${'a'.repeat(69)}😀` }),
 		);
 		expect(issue.problem).toBe(
-			"is 71 characters in UCS-2, needed because of '😀'; the limit is 70",
+			"is 71 characters long as an SMS, 1 more than the 70 that fit into one because of '😀' (a text with Cyrillic letters, emoji or other characters beyond basic Latin fits only 70 characters into one SMS; an emoji counts as two)",
 		);
 	});
 });

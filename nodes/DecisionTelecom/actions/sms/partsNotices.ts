@@ -59,17 +59,17 @@ function notice(name: string, displayName: string, pattern: string): INodeProper
 	};
 }
 
-const WHY_UCS2 = 'it has characters outside GSM-7, such as Cyrillic letters or emoji';
+const WHY_FEWER = 'it has Cyrillic letters, emoji or other characters beyond basic Latin';
 
 function partsText(parts: number, encoding: SmsEncoding): string {
 	if (encoding === 'GSM-7') {
 		return parts === 1
-			? 'This text fits in one SMS (GSM-7: up to 160 characters; € [ ] { } ^ ~ \\ | count twice)'
-			: `This text is sent as ${parts} SMS parts, each charged (GSM-7: 153 characters per part once a text is longer than 160)`;
+			? 'This text fits in one SMS (up to 160 characters; € [ ] { } ^ ~ \\ | count as two)'
+			: `This text is sent as ${parts} SMS parts, each charged (153 characters per part once a text is longer than 160)`;
 	}
 	return parts === 1
-		? `This text fits in one SMS (UCS-2 because ${WHY_UCS2}: up to 70 characters)`
-		: `This text is sent as ${parts} SMS parts, each charged (UCS-2 because ${WHY_UCS2}: 67 characters per part once a text is longer than 70)`;
+		? `This text fits in one SMS (up to 70 characters because ${WHY_FEWER})`
+		: `This text is sent as ${parts} SMS parts, each charged (67 characters per part once a text is longer than 70, because ${WHY_FEWER})`;
 }
 
 function countNotices(encoding: SmsEncoding): INodeProperties[] {
@@ -92,12 +92,12 @@ export const partsNotices: INodeProperties[] = [
 	...countNotices('UCS-2'),
 	notice(
 		'tooManyPartsNotice',
-		`This text is longer than ${MAX} SMS parts (${GSM_MAX} GSM-7 or ${UCS2_MAX} UCS-2 characters), the most this node sends: shorten it`,
+		`This text is longer than ${MAX} SMS parts (${GSM_MAX} characters, or ${UCS2_MAX} with Cyrillic letters or emoji), the most this node sends: shorten it`,
 		`${gsmSeptets(GSM_MAX + 1, Infinity)}|${ONLY_GSM}[\\s\\S]{${GSM_MAX + 1},}|${ucs2Units(UCS2_MAX + 1, Infinity)}`,
 	),
 	notice(
 		'manyDoubleCountedNotice',
-		`This text has more than ${MAX_DOUBLE_COUNTED} characters that count twice in GSM-7 (€ [ ] { } ^ ~ \\ |): the node counts its SMS parts when it runs and outputs the count`,
+		`This text has more than ${MAX_DOUBLE_COUNTED} characters that count as two (€ [ ] { } ^ ~ \\ |): the node counts its SMS parts when it runs and outputs the count`,
 		`${ONLY_GSM}(?=(?:${NOT_DOUBLE}*${DOUBLE}){${MAX_DOUBLE_COUNTED + 1}})[\\s\\S]{1,${GSM_MAX}}`,
 	),
 ];

@@ -47,7 +47,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		typeOptions: { rows: 4 },
-		hint: 'GSM-7: 160 characters in one SMS, 153 per part when longer. Other characters (e.g. Cyrillic, emoji) switch to UCS-2: 70 / 67.',
+		hint: '160 characters in one SMS, 153 per part when longer; with Cyrillic letters, emoji or other characters beyond basic Latin: 70, and 67 per part',
 		description: `The SMS text, at most ${SMS_LIMITS.maxParts} SMS parts. A typed text shows its part count below; for an expression, the output has it (partCount, expectedPartCount).`,
 	},
 	...partsNotices,

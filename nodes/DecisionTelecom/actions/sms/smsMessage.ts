@@ -5,7 +5,8 @@ import { asText, checkLength } from '../../shared/inputChecks';
 import { InputIssue } from '../../shared/inputIssue';
 import { messageIdOf } from '../../shared/messageId';
 import { normalizePhoneNumber } from '../../shared/phoneNumber';
-import { capacityOf, countSmsParts, lengthInWords, measureSms, type SmsLength } from '../../shared/smsLength';
+import { countSmsParts, measureSms, type SmsLength } from '../../shared/smsLength';
+import { smsTooManyPartsIssue } from '../../shared/smsTooLong';
 import { messageEntriesOf } from './api';
 import { describeSmsState, summaryOf, type SmsStateReport } from './smsReport';
 
@@ -50,15 +51,10 @@ function checkSender(value: unknown): string {
 function checkText(value: unknown): { text: string; sms: SmsLength; parts: number } {
 	const text = asText(value);
 	if (text.trim() === '') throw new InputIssue('Text', 'is empty', 'Enter the SMS text.');
+	const tooLong = smsTooManyPartsIssue('Text', text, SMS_LIMITS.maxParts);
+	if (tooLong) throw tooLong;
 	const sms = measureSms(text);
 	const parts = countSmsParts(sms);
-	if (parts > SMS_LIMITS.maxParts) {
-		throw new InputIssue(
-			'Text',
-			`is ${lengthInWords(sms)}, ${parts} SMS parts; the limit is ${SMS_LIMITS.maxParts} parts (${capacityOf(SMS_LIMITS.maxParts, sms.encoding)} characters in ${sms.encoding})`,
-			'Shorten the text, or send it as several SMS.',
-		);
-	}
 	return { text, sms, parts };
 }
 

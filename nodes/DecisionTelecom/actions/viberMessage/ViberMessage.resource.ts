@@ -12,25 +12,25 @@ const operations: INodePropertyOptions[] = [
 		name: 'Get Status',
 		value: 'getStatus',
 		description: 'Get the delivery status of a sent message, including its SMS fallback',
-		action: 'Get the status of a viber message',
+		action: 'Get Viber message status',
 	},
 	{
 		name: 'Send',
 		value: 'send',
 		description: 'Send a Viber message, optionally with an SMS fallback',
-		action: 'Send a viber message',
+		action: 'Send Viber message',
 	},
 	{
 		name: 'Send and Wait for Delivery',
 		value: 'sendAndWaitForDelivery',
 		description: 'Send one Viber message, pause the execution and go on with its final delivery status',
-		action: 'Send a viber message and wait for its delivery',
+		action: 'Send Viber message and wait for delivery',
 	},
 	{
 		name: 'Send and Wait for Reply',
 		value: 'sendAndWaitForReply',
 		description: "Send one 2-way Viber message, pause the execution and go on with the customer's reply",
-		action: 'Send a viber message and wait for a reply',
+		action: 'Send Viber message and wait for reply',
 	},
 ];
 

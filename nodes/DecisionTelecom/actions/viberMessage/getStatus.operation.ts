@@ -20,10 +20,11 @@ const properties: INodeProperties[] = [
 		name: 'messageId',
 		type: 'string',
 		required: true,
-		default: '',
+		default: '={{ $json.messageId }}',
 		placeholder: 'e.g. 429',
 		description:
 			'The ID the Send operation returned. DecisionTelecom keeps statuses for messages sent in the last 5 days.',
+		hint: "By default the 'messageId' of each input item, as a Send operation outputs it",
 	},
 	{
 		displayName: 'Simplify',

@@ -22,29 +22,35 @@ const categoryOptions = [
 	},
 ];
 
+/** The kinds of message a customer can reply to. */
+export const twoWayKindOptions = [
+	{
+		name: 'Two-Way Text',
+		value: 'twoWayText',
+		description: 'Text the customer can reply to (message type 206)',
+	},
+	{
+		name: 'Two-Way Text, Image and Button',
+		value: 'twoWayTextImageButton',
+		description: 'Text, image and button the customer can reply to (message type 208)',
+	},
+];
+
 export const messageKindField: INodeProperties =
 {
 	displayName: 'Message Kind',
 	name: 'messageKind',
 	type: 'options',
 	default: 'text',
+	// Sorted by name (n8n's lint), which also puts the default first.
 	options: [
-		{
-			name: '2-Way Text',
-			value: 'twoWayText',
-			description: 'Text the customer can reply to (message type 206)',
-		},
-		{
-			name: '2-Way Text, Image and Button',
-			value: 'twoWayTextImageButton',
-			description: 'Text, image and button the customer can reply to (message type 208)',
-		},
 		{ name: 'Text', value: 'text', description: 'Text only (message type 106)' },
 		{
 			name: 'Text, Image and Button',
 			value: 'textImageButton',
 			description: 'Text with an image and a link button (message type 108), always promotional',
 		},
+		...twoWayKindOptions,
 	],
 };
 
@@ -58,7 +64,8 @@ export function messageFields(messageKind: INodeProperties): INodeProperties[] {
 		required: true,
 		default: '',
 		placeholder: 'e.g. Custom Company',
-		description: `The Viber sender name agreed with DecisionTelecom (at most ${LIMITS.sender} characters)`,
+		description: 'The Viber sender name agreed with DecisionTelecom',
+		hint: `At most ${LIMITS.sender} characters`,
 	},
 	{
 		displayName: 'Recipient',
@@ -96,7 +103,8 @@ export function messageFields(messageKind: INodeProperties): INodeProperties[] {
 		required: true,
 		default: '',
 		typeOptions: { rows: 4 },
-		description: `The message text (at most ${LIMITS.text} characters)`,
+		description: 'The message text',
+		hint: `At most ${LIMITS.text} characters`,
 	},
 	{
 		displayName: 'Image URL',
@@ -106,7 +114,8 @@ export function messageFields(messageKind: INodeProperties): INodeProperties[] {
 		default: '',
 		placeholder: 'e.g. https://example.com/images/offer.jpg',
 		displayOptions: { show: { messageKind: imageKinds } },
-		description: 'Public http(s) link to a JPG or PNG image, at most 400×400 pixels',
+		description: 'Public http(s) link to the image',
+		hint: 'A JPG or PNG image, at most 400×400 pixels',
 	},
 	{
 		displayName: 'Button Caption',
@@ -116,7 +125,8 @@ export function messageFields(messageKind: INodeProperties): INodeProperties[] {
 		default: '',
 		placeholder: 'e.g. Join Us',
 		displayOptions: { show: { messageKind: imageKinds } },
-		description: `Text on the button (at most ${LIMITS.buttonCaption} characters)`,
+		description: 'Text on the button',
+		hint: `At most ${LIMITS.buttonCaption} characters`,
 	},
 	{
 		displayName: 'Button URL',
@@ -135,7 +145,8 @@ export function messageFields(messageKind: INodeProperties): INodeProperties[] {
 		default: false,
 		displayOptions: { show: { messageKind: textKinds, category: ['transactional'] } },
 		description:
-			'Whether to send an SMS when the Viber message is not delivered within the validity period (40 seconds unless set)',
+			"Whether to send an SMS when the Viber message is not delivered within the 'Validity Period' (Additional Fields)",
+		hint: 'The SMS goes out 40 seconds after the Viber message unless you set a Validity Period',
 	},
 	{
 		displayName: 'SMS Text',
@@ -146,7 +157,8 @@ export function messageFields(messageKind: INodeProperties): INodeProperties[] {
 		typeOptions: { rows: 2 },
 		displayOptions: { show: { messageKind: textKinds, category: ['transactional'], smsFallback: [true] } },
 		description:
-			'The SMS sent instead: at most 160 characters, or 70 if any character is outside the GSM-7 alphabet (e.g. Cyrillic or emoji)',
+			'The SMS sent instead. One SMS holds 160 characters of the basic Latin set (GSM-7), where € [ ] { } ^ ~ | and \\ count as two, or 70 once any other character appears (UCS-2).',
+		hint: 'At most 160 characters, or 70 with Cyrillic letters, emoji or other characters beyond basic Latin',
 	},
 	];
 }
@@ -168,9 +180,27 @@ export const validityPeriodField: INodeProperties =
 	name: 'validityPeriod',
 	type: 'number',
 	typeOptions: { minValue: LIMITS.validityMin, maxValue: LIMITS.validityMax },
-	default: 3600,
+	default: 40,
 	description:
-		'Seconds DecisionTelecom tries to deliver over Viber (40 to 21600). Undelivered messages are not charged. With SMS fallback the SMS is sent when it ends; 40 is used if not set.',
+		'How long Viber keeps trying to deliver the message. Undelivered messages are not charged. With SMS Fallback the SMS is sent when it ends. Without this field: 40 seconds with SMS Fallback, else up to a day.',
+	hint: `Seconds, from ${LIMITS.validityMin} to ${LIMITS.validityMax} (6 hours)`,
+};
+
+/** Shown when a Validity Period above 40 seconds delays the SMS of SMS Fallback. */
+export const slowFallbackNotice: INodeProperties = {
+	displayName:
+		"With SMS Fallback, the SMS goes out only when the Validity Period ends: with this Validity Period the customer gets the SMS minutes or hours later. DecisionTelecom documents 40 seconds for Viber with SMS fallback; remove the field or set it to 40 for a quick SMS.",
+	name: 'slowFallbackNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: {
+		show: {
+			messageKind: textKinds,
+			category: ['transactional'],
+			smsFallback: [true],
+			'additionalFields.validityPeriod': [{ _cnd: { gt: LIMITS.validityMin } }],
+		},
+	},
 };
 
 /** The Additional Fields collection of a sending operation. */

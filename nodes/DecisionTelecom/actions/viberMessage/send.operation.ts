@@ -17,6 +17,7 @@ import {
 	messageKindField,
 	readMessageInput,
 	sendOutput,
+	slowFallbackNotice,
 	validityPeriodField,
 } from './messageFields';
 import { buildSendPlan } from './sendPayload';
@@ -24,6 +25,7 @@ import { buildSendPlan } from './sendPayload';
 const properties: INodeProperties[] = [
 	...messageFields(messageKindField),
 	additionalFields([callbackUrlField, validityPeriodField]),
+	slowFallbackNotice,
 	sendRunOptions,
 	retryOnFailNotice,
 ];

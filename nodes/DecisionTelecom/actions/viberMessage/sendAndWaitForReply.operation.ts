@@ -7,6 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { twoWayKindOptions } from './messageFields';
 import { sendThenWait } from './waiting/sendAndWait';
 import { waitFields } from './waiting/waitFields';
 import { handleWaitCallback } from './waiting/webhook';
@@ -17,14 +18,7 @@ const twoWayKindField: INodeProperties = {
 	name: 'messageKind',
 	type: 'options',
 	default: 'twoWayText',
-	options: [
-		{ name: '2-Way Text', value: 'twoWayText', description: 'Text the customer can reply to (message type 206)' },
-		{
-			name: '2-Way Text, Image and Button',
-			value: 'twoWayTextImageButton',
-			description: 'Text, image and button the customer can reply to (message type 208)',
-		},
-	],
+	options: twoWayKindOptions,
 };
 
 const properties = waitFields(

@@ -3,7 +3,7 @@ import { callbackSecretsOf, tooShortIssue, withCallbackSecret } from '../../shar
 import { InputIssue } from '../../shared/inputIssue';
 import { isMessageKind, MESSAGE_KINDS, SOURCE_TYPES, type Category, type MessageKind } from './messageKinds';
 import { normalizePhoneNumber } from '../../shared/phoneNumber';
-import { lengthInWords, measureSms } from '../../shared/smsLength';
+import { smsTooLongIssue } from '../../shared/smsTooLong';
 
 export const LIMITS = {
 	sender: 20,
@@ -74,16 +74,8 @@ function checkSmsText(value: unknown): string {
 			"Enter the SMS to send when Viber does not deliver, or turn off 'SMS Fallback'.",
 		);
 	}
-	const sms = measureSms(text);
-	if (sms.length > sms.limit) {
-		throw new InputIssue(
-			'SMS Text',
-			`is ${lengthInWords(sms)}; the limit is ${sms.limit}`,
-			sms.encoding === 'GSM-7'
-				? 'Shorten the SMS text.'
-				: `Shorten the SMS text to ${sms.limit} characters, or use only GSM-7 characters (Latin letters, digits, common punctuation) to get ${160}.`,
-		);
-	}
+	const tooLong = smsTooLongIssue('SMS Text', text);
+	if (tooLong) throw tooLong;
 	return text;
 }
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { retryOnFailNotice, sendRunOptions } from '../../../runner/runOptions';
-import { additionalFields, messageFields, validityPeriodField } from '../messageFields';
+import { additionalFields, messageFields, slowFallbackNotice, validityPeriodField } from '../messageFields';
 import { limitWaitTimeFields } from './limitWaitTime';
 
 /** The form of a Send and Wait operation: what it waits for, the message, the time limit, Options. */
@@ -10,6 +10,7 @@ export function waitFields(notice: string, messageKind: INodeProperties): INodeP
 		{ displayName: notice, name: 'waitNotice', type: 'notice', default: '' },
 		...messageFields(messageKind),
 		additionalFields([validityPeriodField]),
+		slowFallbackNotice,
 		...limitWaitTimeFields,
 		sendRunOptions,
 		retryOnFailNotice,
