@@ -19,7 +19,12 @@ export interface ContextOptions {
 	/** When set (even to ''), a credential is attached to the node with this callback secret. */
 	secret?: string;
 	previousSecret?: string;
+	/** The attached credential's id; each context gets its own unless given, since the trigger
+	 * reuses a credential's secrets for a few seconds. */
+	credentialId?: string;
 }
+
+let contexts = 0;
 
 export function createContext(options: ContextOptions = {}) {
 	const res: ResponseStub = {
@@ -41,7 +46,11 @@ export function createContext(options: ContextOptions = {}) {
 		position: [0, 0],
 		parameters: {},
 		...(options.secret !== undefined
-			? { credentials: { decisionTelecomApi: { id: 'cred-1', name: 'DecisionTelecom account' } } }
+			? {
+					credentials: {
+						decisionTelecomApi: { id: options.credentialId ?? `cred-${++contexts}`, name: 'DecisionTelecom account' },
+					},
+				}
 			: {}),
 	};
 	ctx.getNode.mockReturnValue(node);

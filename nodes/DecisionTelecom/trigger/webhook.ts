@@ -1,24 +1,15 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { callbackSecretsOf, MIN_CALLBACK_SECRET_LENGTH, SECRET_QUERY_PARAMETER, secretMatches } from '../shared/callbackSecret';
+import { MIN_CALLBACK_SECRET_LENGTH, SECRET_QUERY_PARAMETER, secretMatches } from '../shared/callbackSecret';
 import { redactValue } from '../shared/redact';
-import { CREDENTIAL_TYPE } from '../transport';
 import { readCallbackBody } from './body';
 import { classifyCallbackBody, type CallbackEventType } from './classify';
+import { acceptedSecrets } from './secrets';
 
 /** Answers the caller directly and starts nothing. */
 function refuse(context: IWebhookFunctions, status: number, text: string): IWebhookResponseData {
 	context.getResponseObject().status(status).send(text).end();
 	return { noWebhookResponse: true };
-}
-
-/**
- * The secrets a callback may carry. Only a credential that is set on the node is read, so one that
- * fails to load fails the call instead of silently accepting every callback.
- */
-async function acceptedSecrets(context: IWebhookFunctions): Promise<{ accepted: string[]; tooShort?: string }> {
-	if (!context.getNode().credentials?.[CREDENTIAL_TYPE]) return { accepted: [] };
-	return callbackSecretsOf(await context.getCredentials(CREDENTIAL_TYPE));
 }
 
 /**
