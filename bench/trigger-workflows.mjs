@@ -45,7 +45,7 @@ function ours(webhookId, secret) {
 	return {
 		name: 'DecisionTelecom Trigger',
 		type: 'n8n-nodes-decisiontelecom.decisionTelecomTrigger',
-		typeVersion: 1,
+		typeVersion: 1.1,
 		webhookId,
 		parameters: { events: ['deliveryStatus', 'inboundMessage'] },
 		...(secret ? { credentials: { decisionTelecomApi: CRED_SECRET } } : {}),

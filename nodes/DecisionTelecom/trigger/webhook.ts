@@ -29,7 +29,10 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 		return refuse(context, 401, 'Unauthorized');
 	}
 
-	const body = readCallbackBody(context.getRequestObject().rawBody, context.getBodyData());
+	const request = context.getRequestObject();
+	// From version 1.1 on, n8n reads the body only of the content types it parses itself.
+	if (!request.rawBody && !request.contentType?.startsWith('multipart/')) await request.readRawBody();
+	const body = readCallbackBody(request.rawBody, context.getBodyData());
 	if (!body.ok) return refuse(context, body.status, `${body.status === 413 ? 'Payload Too Large' : 'Bad Request'}: ${body.reason}`);
 	const entries = classifyCallbackBody(body.value, body.raw);
 	if (entries.length === 0) return refuse(context, 400, 'Bad Request: not a DecisionTelecom delivery status or reply');
