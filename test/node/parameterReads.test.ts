@@ -1,3 +1,4 @@
+import { ExecuteContext } from 'n8n-core';
 import { WorkflowExpression } from 'n8n-workflow';
 
 import { mockApi, runDecisionTelecom, sendParameters } from '../helpers/workflowHarness';
@@ -12,6 +13,7 @@ describe('Send: reading parameters for many items', () => {
 
 	test('plain parameters go through the evaluator once per run, expressions once per item', async () => {
 		const resolved = jest.spyOn(WorkflowExpression.prototype, 'getParameterValue');
+		const nodeCopies = jest.spyOn(ExecuteContext.prototype, 'getNode');
 		mockApi()
 			.post('/v1/api/send-viber')
 			.times(ITEMS)
@@ -38,6 +40,9 @@ describe('Send: reading parameters for many items', () => {
 		expect(collections('maxConcurrentRequests')).toBe(1);
 		expect(count('={{ $json.recipient }}')).toBe(ITEMS);
 		expect(count('=Order {{ $json.n }} is ready')).toBe(ITEMS);
+		// getNode() copies the node: asked once per parameter name, not once per item
+		expect(nodeCopies.mock.calls.length).toBeLessThan(ITEMS);
 		resolved.mockRestore();
+		nodeCopies.mockRestore();
 	});
 });
