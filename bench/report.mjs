@@ -63,9 +63,8 @@ function throughputNotes(results) {
 		const floor = results.s1.find((r) => r.label.startsWith('Diagnostic') && r.concurrency === c);
 		if (!ours || !floor) continue;
 		notes.push(
-			`- At ${c} in flight: ${f2(ours.nodeSeconds - ours.spanSeconds)} s pass before the first request (the validation pre-pass reads every item's parameters, ` +
-				`and n8n evaluates each expression in its expression sandbox), and sending takes ${f2(ours.spanSeconds - floor.spanSeconds)} s longer than the minimal node ` +
-				`(n8n loads the credential's authentication for every request, and the node classifies each answer).`,
+			`- At ${c} in flight: ${f2(ours.nodeSeconds - ours.spanSeconds)} s pass before the first request (the validation pre-pass resolves the two expressions of ` +
+				`every item, each in n8n's expression isolate), and sending takes ${f2(ours.spanSeconds - floor.spanSeconds)} s longer than the minimal node.`,
 		);
 	}
 	return notes;

@@ -99,8 +99,9 @@ async function main() {
 	}
 	const markdown = report(results, runtime);
 	fs.writeFileSync(path.join(HERE, 'results.md'), markdown);
+	fs.writeFileSync(path.join(HERE, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
 	console.log(`\n${markdown}`);
-	say(`bench finished in ${elapsed()}; written to bench/results.md`);
+	say(`bench finished in ${elapsed()}; written to bench/results.md and bench/results.json`);
 }
 
 main()
