@@ -23,7 +23,8 @@ function header(runtime) {
 		'# Benchmark: sending at volume, receiving callbacks',
 		'',
 		`Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ${os.type()} ${os.release()}. ` +
-			`n8n ${runtime.pin.n8n} on Node ${runtime.node.version}; bench client and mock on Node ${process.version}. Date: ${date}.`,
+			`n8n ${runtime.pin.n8n} on Node ${runtime.node.version}; bench client and mock on Node ${process.version}. Date: ${date}. ` +
+			`Load average when the report was written: ${os.loadavg().map((n) => n.toFixed(1)).join(', ')} (1, 5, 15 min).`,
 		'',
 		'Setup: `npm run bench` (bench/run.mjs). A real n8n (the one `npm start` uses) runs Webhook -> Code (N items) -> contender; the mock DecisionTelecom API ' +
 			"(test/mock/server.js) runs as its own process on 127.0.0.1. Its rate limiter behaves like Yii2's RateLimiter: an allowance of N requests refilled " +
