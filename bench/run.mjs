@@ -9,8 +9,8 @@
 // failure and Ctrl-C. Environment (optional): DECISIONTELECOM_N8N_CACHE (shared with npm start),
 // DECISIONTELECOM_BENCH_KEEP=1 (keep the throwaway folder), DECISIONTELECOM_BENCH_NODE_OPTIONS
 // (for n8n, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof); for trying the script, not for results:
-// DECISIONTELECOM_BENCH_QUICK=1 (fewer items), DECISIONTELECOM_BENCH_ONLY=1,2 (some sections;
-// prints, does not write bench/results.md).
+// DECISIONTELECOM_BENCH_QUICK=1 (fewer items), DECISIONTELECOM_BENCH_ONLY=1,2,4 (some sections;
+// prints, does not write bench/results.md). Counts of section 4: see settings.mjs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +24,14 @@ import { ensureRuntime } from '../scripts/n8n/runtime.mjs';
 import { startMockProcess } from './mock-process.mjs';
 import { report } from './report.mjs';
 import { memory, rateLimit, throughput, warmUp } from './sections.mjs';
+import { callbacks } from './trigger-section.mjs';
+import { triggerFixtures } from './trigger-workflows.mjs';
 import {
+	CALLBACK_CONCURRENCY,
 	LATENCY_MS,
+	N_CALLBACKS,
 	N_MEMORY,
+	N_REPLIES,
 	N_SEND,
 	ONLY,
 	OWNER,
@@ -44,7 +49,12 @@ async function prepare(runtime) {
 	fs.mkdirSync(path.join(home, 'run'), { recursive: true });
 	const mock = await startMockProcess(await freePort(), path.join(home, 'run', 'mock.log'));
 	say(`mock ${mock.url} (PID ${mock.pid}); folder ${home}; building and packing the package ...`);
-	const fixtures = benchFixtures(mock.url);
+	const sends = benchFixtures(mock.url);
+	const receivers = triggerFixtures(mock.url);
+	const fixtures = {
+		credentials: [...sends.credentials, ...receivers.credentials],
+		workflows: { ...sends.workflows, ...receivers.workflows },
+	};
 	const nodeOptions = process.env.DECISIONTELECOM_BENCH_NODE_OPTIONS;
 	const n8n = await bootN8n({
 		runtime,
@@ -56,39 +66,42 @@ async function prepare(runtime) {
 		publish: Object.keys(fixtures.workflows),
 		login: 'bench',
 	});
-	const workflowIds = Object.keys(fixtures.workflows);
-	await n8n.webhooksRegistered(workflowIds);
+	await n8n.webhooksRegistered(Object.keys(fixtures.workflows));
 	say(`n8n ${runtime.pin.n8n} ready on ${n8n.baseUrl} (PID ${n8n.server.pid}) (${elapsed()})`);
-	return { n8n, mock, workflowIds };
+	return { n8n, mock, workflowIds: Object.keys(sends.workflows) };
 }
 
 async function main() {
 	stopOnSignals();
 	const memoryItems = N_MEMORY.join(' and ');
 	say(
-		`bench: ${N_SEND} sends, ${LATENCY_MS} ms latency, limit ${RATE_LIMIT}/s, memory at ${memoryItems} items${QUICK ? ' (QUICK)' : ''}`,
+		`bench: ${N_SEND} sends, ${LATENCY_MS} ms latency, limit ${RATE_LIMIT}/s, memory at ${memoryItems} items, ` +
+			`${N_CALLBACKS} callbacks and ${N_REPLIES} replies at ${CALLBACK_CONCURRENCY}${QUICK ? ' (QUICK)' : ''}`,
 	);
 	const runtime = await ensureRuntime();
 	const context = await prepare(runtime);
-	await warmUp(context, context.workflowIds);
-	const results = { s1: [], bare: {}, s2: [], s3: [] };
+	if (ONLY.some((s) => s !== '4')) await warmUp(context, context.workflowIds);
+	const results = { s1: [], bare: {}, s2: [], s3: [], s4: [] };
 	if (ONLY.includes('1')) await throughput(context, results);
 	if (ONLY.includes('2')) await rateLimit(context, results);
+	if (ONLY.includes('4')) await callbacks(context, results);
 	if (ONLY.includes('3')) await memory(context, results);
 	await context.n8n.stop();
-	if (ONLY.length < 3) {
+	if (ONLY.length < 4) {
 		const brief = {
 			s1: results.s1.map((r) => [r.label, r.nodeSeconds, results.bare[r.concurrency]?.seconds]),
 			s2: results.s2.map((r) => [r.label, r.nodeSeconds, r.mock.counters]),
 			s3: results.s3,
+			s4: results.s4,
 		};
 		console.log(JSON.stringify(brief, null, 1));
 		return;
 	}
 	const markdown = report(results, runtime);
 	fs.writeFileSync(path.join(HERE, 'results.md'), markdown);
+	fs.writeFileSync(path.join(HERE, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
 	console.log(`\n${markdown}`);
-	say(`bench finished in ${elapsed()}; written to bench/results.md`);
+	say(`bench finished in ${elapsed()}; written to bench/results.md and bench/results.json`);
 }
 
 main()

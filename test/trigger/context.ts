@@ -11,6 +11,9 @@ export interface ResponseStub {
 export interface ContextOptions {
 	/** The raw request bytes (string or Buffer); omitted means the request has no raw body. */
 	rawBody?: string | Buffer;
+	/** Bytes n8n has not read (it reads only the content types it parses); readRawBody() reads them. */
+	unreadBody?: string;
+	contentType?: string;
 	/** What getBodyData() returns (n8n's parsed body). */
 	body?: unknown;
 	query?: IDataObject;
@@ -19,7 +22,12 @@ export interface ContextOptions {
 	/** When set (even to ''), a credential is attached to the node with this callback secret. */
 	secret?: string;
 	previousSecret?: string;
+	/** The attached credential's id; each context gets its own unless given, since the trigger
+	 * reuses a credential's secrets for a few seconds. */
+	credentialId?: string;
 }
+
+let contexts = 0;
 
 export function createContext(options: ContextOptions = {}) {
 	const res: ResponseStub = {
@@ -41,7 +49,11 @@ export function createContext(options: ContextOptions = {}) {
 		position: [0, 0],
 		parameters: {},
 		...(options.secret !== undefined
-			? { credentials: { decisionTelecomApi: { id: 'cred-1', name: 'DecisionTelecom account' } } }
+			? {
+					credentials: {
+						decisionTelecomApi: { id: options.credentialId ?? `cred-${++contexts}`, name: 'DecisionTelecom account' },
+					},
+				}
 			: {}),
 	};
 	ctx.getNode.mockReturnValue(node);
@@ -61,9 +73,15 @@ export function createContext(options: ContextOptions = {}) {
 			: Buffer.isBuffer(options.rawBody)
 				? options.rawBody
 				: Buffer.from(options.rawBody, 'utf8');
-	ctx.getRequestObject.mockReturnValue({ rawBody } as unknown as ReturnType<
-		IWebhookFunctions['getRequestObject']
-	>);
+	const request = {
+		rawBody,
+		contentType: options.contentType,
+		// what n8n's readRawBody does: read the bytes it left unread, once
+		readRawBody: jest.fn(async () => {
+			if (options.unreadBody !== undefined) request.rawBody ??= Buffer.from(options.unreadBody, 'utf8');
+		}),
+	};
+	ctx.getRequestObject.mockReturnValue(request as unknown as ReturnType<IWebhookFunctions['getRequestObject']>);
 	ctx.getResponseObject.mockReturnValue(
 		res as unknown as ReturnType<IWebhookFunctions['getResponseObject']>,
 	);
@@ -74,5 +92,5 @@ export function createContext(options: ContextOptions = {}) {
 	(ctx.getNodeParameter as unknown as jest.Mock).mockImplementation(
 		(name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
 	);
-	return { ctx, res, getCredentials };
+	return { ctx, res, getCredentials, request };
 }

@@ -23,13 +23,17 @@ function rawValue(parameters: INodeParameters, path: string): unknown {
  */
 export class ParameterReader {
 	private readonly fixed = new Map<string, unknown>();
+	/** Names known to hold an expression (getNode() copies the whole node, so ask once per name). */
+	private readonly perItem = new Set<string>();
 
 	constructor(private readonly context: IExecuteFunctions) {}
 
 	get(name: string, itemIndex: number, fallback?: NodeParameterValueType | object): unknown {
 		if (this.fixed.has(name)) return this.fixed.get(name);
 		const value = this.context.getNodeParameter(name, itemIndex, fallback);
-		if (!containsExpression(rawValue(this.context.getNode().parameters, name))) this.fixed.set(name, value);
+		if (this.perItem.has(name)) return value;
+		if (containsExpression(rawValue(this.context.getNode().parameters, name))) this.perItem.add(name);
+		else this.fixed.set(name, value);
 		return value;
 	}
 }

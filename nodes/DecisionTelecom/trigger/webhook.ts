@@ -1,24 +1,15 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { callbackSecretsOf, MIN_CALLBACK_SECRET_LENGTH, SECRET_QUERY_PARAMETER, secretMatches } from '../shared/callbackSecret';
+import { MIN_CALLBACK_SECRET_LENGTH, SECRET_QUERY_PARAMETER, secretMatches } from '../shared/callbackSecret';
 import { redactValue } from '../shared/redact';
-import { CREDENTIAL_TYPE } from '../transport';
 import { readCallbackBody } from './body';
 import { classifyCallbackBody, type CallbackEventType } from './classify';
+import { acceptedSecrets } from './secrets';
 
 /** Answers the caller directly and starts nothing. */
 function refuse(context: IWebhookFunctions, status: number, text: string): IWebhookResponseData {
 	context.getResponseObject().status(status).send(text).end();
 	return { noWebhookResponse: true };
-}
-
-/**
- * The secrets a callback may carry. Only a credential that is set on the node is read, so one that
- * fails to load fails the call instead of silently accepting every callback.
- */
-async function acceptedSecrets(context: IWebhookFunctions): Promise<{ accepted: string[]; tooShort?: string }> {
-	if (!context.getNode().credentials?.[CREDENTIAL_TYPE]) return { accepted: [] };
-	return callbackSecretsOf(await context.getCredentials(CREDENTIAL_TYPE));
 }
 
 /**
@@ -38,7 +29,10 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 		return refuse(context, 401, 'Unauthorized');
 	}
 
-	const body = readCallbackBody(context.getRequestObject().rawBody, context.getBodyData());
+	const request = context.getRequestObject();
+	// From version 1.1 on, n8n reads the body only of the content types it parses itself.
+	if (!request.rawBody && !request.contentType?.startsWith('multipart/')) await request.readRawBody();
+	const body = readCallbackBody(request.rawBody, context.getBodyData());
 	if (!body.ok) return refuse(context, body.status, `${body.status === 413 ? 'Payload Too Large' : 'Bad Request'}: ${body.reason}`);
 	const entries = classifyCallbackBody(body.value, body.raw);
 	if (entries.length === 0) return refuse(context, 400, 'Bad Request: not a DecisionTelecom delivery status or reply');
