@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run test:e2e`: the package, freshly built and packed, in a real n8n (scripts/n8n/versions.mjs)
-// on 127.0.0.1 against the DecisionTelecom mock (test/mock/server.js). Results are read only
+// `npm run test:e2e [-- --n8n <line>]`: the package, freshly built and packed, in a real n8n of a
+// pinned line (scripts/n8n/versions.mjs; default 2, `--n8n 1` for n8n 1.x) on 127.0.0.1 against the DecisionTelecom mock (test/mock/server.js). Results are read only
 // through n8n's CLI, its public API, its database and the mock's request log. The checks are in
 // scenarios/ (scenarios/index.mjs says how to add one); the last line printed is always
 // `N passed, N failed`, and the exit code is 1 if anything failed.
@@ -25,9 +25,16 @@ const { startMock } = createRequire(import.meta.url)('../mock/server.js');
 const setting = (name) => process.env[`DECISIONTELECOM_E2E_${name}`];
 const portSetting = (name) => (setting(name) ? Number(setting(name)) : undefined);
 
+/** The n8n line from `--n8n <line>` or `--n8n=<line>` (default: versions.mjs's default). */
+function lineArg(argv = process.argv.slice(2)) {
+	const at = argv.findIndex((a) => a === '--n8n' || a.startsWith('--n8n='));
+	if (at < 0) return undefined;
+	return argv[at].includes('=') ? argv[at].split('=')[1] : argv[at + 1];
+}
+
 /** The runtime, a throwaway n8n instance with the package, and the mock. */
-async function prepare(started) {
-	const runtime = await ensureRuntime();
+async function prepare(started, line) {
+	const runtime = await ensureRuntime(line);
 	say(`runtime ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 	// the install above may take minutes on a cold cache; the suite itself gets this long
 	startWatchdog(Number(setting('TIMEOUT') || 900));
@@ -92,8 +99,9 @@ async function serverPhase(context) {
 runSuite(async () => {
 	const started = Date.now();
 	stopOnInterruption();
-	say(`e2e: n8n ${pinOf().n8n}, package ${PKG}`);
-	const context = await prepare(started);
+	const line = lineArg();
+	say(`e2e: n8n ${pinOf(line).n8n}, package ${PKG}`);
+	const context = await prepare(started, line);
 	console.log('\nchecks:');
 	await importFixtures(context);
 	await runPhase('cli', context);
