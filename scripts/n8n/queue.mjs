@@ -4,7 +4,7 @@
 // every process tracked by PID and stopped in order by stop(), or by cleanup() on failure.
 //
 //   const q = await bootQueue({ runtime, home, owner, fixtures, activate, workers: 2 });
-//   q.webhookUrl (Production URLs), q.main (an N8nInstance: api, cli), q.workers[i].proc, q.sql()
+//   q.webhookUrl (Production URLs), q.main (an N8nInstance: api, cli), q.workers[i].server.pid, q.sql()
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,6 +66,7 @@ async function createProcessInstance({
 		ports: { port },
 		env: { ...shared, ...(await roleEnv(role, workerEnv)) },
 	});
+	// the single-instance setting would move the Test URLs away from main too (see sharedEnv)
 	for (const env of [instance.env, instance.cliEnv]) delete env.N8N_WEBHOOK_URL;
 	return Object.assign(instance, { role, name });
 }
@@ -86,7 +87,6 @@ export async function startHelper(instance) {
 			? `http://127.0.0.1:${env.QUEUE_HEALTH_CHECK_PORT}/healthz/readiness`
 			: `http://127.0.0.1:${env.N8N_PORT}/healthz/readiness`,
 	});
-	instance.proc = instance.server;
 	return instance;
 }
 
