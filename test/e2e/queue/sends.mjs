@@ -117,7 +117,7 @@ export async function run(context) {
 
 	mock.reset({ rateLimitPerSecond: 2 });
 	await check(
-		'two workers sending at once against a rate limit of 2/s (2 runs x 10 messages, 3 in flight each): every message accepted once, none lost',
+		'two executions sending at once on the workers against a rate limit of 2/s (2 runs x 10 messages, 3 in flight each): every message accepted once, none lost',
 		async () => {
 			const executions = await startRuns(context, 'qSendPaced', 'q-send-paced', 2, 10);
 			checkEverySendOnce(mock, executions, 2, 10);
