@@ -1,5 +1,5 @@
-// One real n8n with this package, as `npm start`, the e2e suite and the benchmark use it (and the
-// suites to come: a browser suite, queue mode, other n8n lines). Everything it starts is tracked
+// One real n8n with this package, as `npm start`, the e2e suite and the benchmark use it (and
+// queue mode's main, workers and webhook process, scripts/n8n/queue.mjs). Everything it starts is tracked
 // by PID and stopped by cleanup() (scripts/n8n/cleanup.mjs).
 //
 //   const runtime = await ensureRuntime();                  // Node + n8n of a pinned line
@@ -15,6 +15,7 @@ import { createApiKey, publicApi } from './api.mjs';
 import { parseExecuteOutput, runN8nCli } from './cli.mjs';
 import { writeJson } from './files.mjs';
 import { n8nEnv } from './instance-env.mjs';
+import { ownerByEnv, publishArgs, setUpOwner } from './lines.mjs';
 import { installPackage, packPackage } from './package-install.mjs';
 import { REPO_ROOT } from './paths.mjs';
 import { freePort } from './ports.mjs';
@@ -69,14 +70,14 @@ class N8nInstance {
 
 	/** Makes workflows active from the next start on (run it while the server is stopped). */
 	async publish(ids) {
-		for (const id of ids) await this.mustRun(['publish:workflow', `--id=${id}`]);
+		for (const id of ids) await this.mustRun(publishArgs(this.runtime.pin.line, id));
 	}
 
-	/** Starts `n8n start`; queue mode will start its workers and webhook processes with
-	 * startN8nProcess (server.mjs) from this instance's env, with their own ports and command. */
+	/** Starts `n8n start` (and, on a line without an owner from the environment, sets one up). */
 	async start() {
 		const { runtime, env, echo } = this;
 		this.server = await startN8nProcess({ runtime, env, logFile: this.logs.server, echo });
+		if (!ownerByEnv(runtime.pin.line)) await setUpOwner(this.baseUrl, this.owner);
 		return this.server;
 	}
 
@@ -99,7 +100,7 @@ class N8nInstance {
 	 */
 	async webhooksRegistered(workflowIds) {
 		const count = (id) =>
-			this.sql('select count(*) as n from webhook_entity where workflowId = ?', [id])[0].n;
+			this.sql('select count(*) as n from webhook_entity where "workflowId" = ?', [id])[0].n;
 		for (const id of workflowIds)
 			await pollUntil(() => count(id) > 0 || undefined, {
 				what: `no webhook of ${id} registered`,
@@ -119,15 +120,17 @@ function encryptionKeyOf(home) {
 	return fs.readFileSync(file, 'utf8').trim();
 }
 
-/** Packs each package folder (default: this repository, built first) and installs it. */
+/**
+ * Installs each package: a packed .tgz as it is, a folder (default: this repository) built and
+ * packed first.
+ */
 async function installPackages(runtime, home, userFolder, packages) {
 	const packDir = path.join(home, 'pack');
 	fs.rmSync(packDir, { recursive: true, force: true });
 	const installed = [];
 	for (const folder of packages) {
-		const tgz = await packPackage(folder, packDir, {
-			logFile: path.join(home, 'run', 'build.log'),
-		});
+		const logFile = path.join(home, 'run', 'build.log');
+		const tgz = folder.endsWith('.tgz') ? folder : await packPackage(folder, packDir, { logFile });
 		installed.push(await installPackage(userFolder, tgz, runtime.node));
 	}
 	return installed;

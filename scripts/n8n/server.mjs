@@ -1,4 +1,4 @@
-// One long-running n8n process (`n8n start`; queue mode will add `worker` and `webhook`), started
+// One long-running n8n process (`n8n start`, or queue mode's `worker` and `webhook`), started
 // in its own process group and tracked by PID, with its output in a log file.
 import fs from 'node:fs';
 
@@ -17,7 +17,8 @@ async function answers200(url) {
 /**
  * Starts `n8n <command>` and resolves once it is ready: its log shows `readyLine` (for `start`:
  * printed after community packages are loaded and the webhooks of active workflows are
- * registered) and `readyUrl` (for `start`: the database is migrated) answers 200. Returns the
+ * registered) and `readyUrl` (for `start`: the database is migrated) answers 200. `args` follow
+ * the command (e.g. --concurrency=5). Returns the
  * tracked process with { port, logFile, output() }.
  */
 export async function startN8nProcess({
@@ -25,6 +26,7 @@ export async function startN8nProcess({
 	env,
 	logFile,
 	command = 'start',
+	args = [],
 	echo = false,
 	timeoutMs = 180000,
 	readyLine = 'Editor is now accessible',
@@ -33,7 +35,7 @@ export async function startN8nProcess({
 	const port = Number(env.N8N_PORT);
 	if (await portInUse(port)) throw new Error(`port ${port} on 127.0.0.1 is already in use`);
 	const out = fs.openSync(logFile, 'a');
-	const proc = spawnTracked(runtime.node.bin, [runtime.app.bin, command], {
+	const proc = spawnTracked(runtime.node.bin, [runtime.app.bin, command, ...args], {
 		label: `n8n ${command}`,
 		env,
 		cwd: env.N8N_USER_FOLDER,

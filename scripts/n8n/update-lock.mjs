@@ -19,6 +19,7 @@ writeJson(path.join(dir, 'package.json'), {
 	name: 'n8n-local-app',
 	version: '1.0.0',
 	private: true,
+	...(pin.overrides && { overrides: pin.overrides }),
 });
 say(`resolving n8n@${pin.n8n} in ${dir} ...`);
 const done = progress('npm install');

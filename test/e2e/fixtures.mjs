@@ -75,6 +75,28 @@ export function actionNode(name, parameters, cred = CRED, extra = {}) {
 	};
 }
 
+/** A Webhook node (POST /webhook/<path>) that answers at once and starts the workflow. */
+export function webhookStart(id, webhookId, path) {
+	return {
+		id,
+		name: 'Order Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+		webhookId,
+	};
+}
+
+/** Connections `a -> b -> c ...` by node name. */
+export function linked(nodes) {
+	const connections = {};
+	nodes
+		.slice(0, -1)
+		.forEach((node, i) => Object.assign(connections, fanOut(node.name, [nodes[i + 1].name])));
+	return connections;
+}
+
 /** A Code node that returns the items `jsCode` makes. */
 export function codeNode(id, name, jsCode) {
 	return {
@@ -107,13 +129,8 @@ export function sideBySide(id, name, nodes) {
 
 /** Start -> `nodes[0]` -> `nodes[1]` -> ... as one manually started workflow. */
 export function chain(id, name, nodes) {
-	const connections = {};
-	[manual, ...nodes]
-		.slice(0, -1)
-		.forEach((node, i) => Object.assign(connections, fanOut(node.name, [nodes[i].name])));
-	return workflow(id, name, [manual, ...nodes], connections);
+	return workflow(id, name, [manual, ...nodes], linked([manual, ...nodes]));
 }
-
 /** A valid Send (2-way text, no callback URL of its own): the base of most scenarios' nodes. */
 export const TWO_WAY_SEND = {
 	operation: 'send',

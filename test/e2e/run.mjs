@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run test:e2e`: the package, freshly built and packed, in a real n8n (scripts/n8n/versions.mjs)
-// on 127.0.0.1 against the DecisionTelecom mock (test/mock/server.js). Results are read only
+// `npm run test:e2e [-- --n8n <line>] [--only <scenario,...>]`: the package, freshly built and
+// packed, in a real n8n of a pinned line (scripts/n8n/versions.mjs; default 2, `--n8n 1` for n8n
+// 1.x) on 127.0.0.1 against the DecisionTelecom mock (test/mock/server.js). Results are read only
 // through n8n's CLI, its public API, its database and the mock's request log. The checks are in
 // scenarios/ (scenarios/index.mjs says how to add one); the last line printed is always
 // `N passed, N failed`, and the exit code is 1 if anything failed.
@@ -19,15 +20,33 @@ import { ensureRuntime } from '../../scripts/n8n/runtime.mjs';
 import { pinOf } from '../../scripts/n8n/versions.mjs';
 import { ACCESS_KEY, OWNER, PKG, credentials } from './fixtures.mjs';
 import { anyFailed, check, runSuite, startWatchdog, stopOnInterruption } from './harness.mjs';
-import scenarios from './scenarios/index.mjs';
+import allScenarios, { byName } from './scenarios/index.mjs';
 
 const { startMock } = createRequire(import.meta.url)('../mock/server.js');
 const setting = (name) => process.env[`DECISIONTELECOM_E2E_${name}`];
 const portSetting = (name) => (setting(name) ? Number(setting(name)) : undefined);
 
+/** The value of `--<name> <value>` or `--<name>=<value>` on the command line. */
+function argument(name, argv = process.argv.slice(2)) {
+	const at = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+	if (at < 0) return undefined;
+	return argv[at].includes('=') ? argv[at].split('=')[1] : argv[at + 1];
+}
+
+/** The scenarios to run: all, or those `--only send,trigger` names (scenarios/index.mjs). */
+function chosenScenarios() {
+	const only = argument('only')?.split(',');
+	if (!only) return allScenarios;
+	const unknown = only.filter((name) => !byName[name]);
+	if (unknown.length) throw new Error(`unknown scenario ${unknown}; known: ${Object.keys(byName)}`);
+	return allScenarios.filter((s) => only.some((name) => byName[name] === s));
+}
+
+const scenarios = chosenScenarios();
+
 /** The runtime, a throwaway n8n instance with the package, and the mock. */
-async function prepare(started) {
-	const runtime = await ensureRuntime();
+async function prepare(started, line) {
+	const runtime = await ensureRuntime(line);
 	say(`runtime ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 	// the install above may take minutes on a cold cache; the suite itself gets this long
 	startWatchdog(Number(setting('TIMEOUT') || 900));
@@ -92,8 +111,10 @@ async function serverPhase(context) {
 runSuite(async () => {
 	const started = Date.now();
 	stopOnInterruption();
-	say(`e2e: n8n ${pinOf().n8n}, package ${PKG}`);
-	const context = await prepare(started);
+	const line = argument('n8n');
+	const only = scenarios.length < allScenarios.length ? ` (only ${argument('only')})` : '';
+	say(`e2e: n8n ${pinOf(line).n8n}, package ${PKG}${only}`);
+	const context = await prepare(started, line);
 	console.log('\nchecks:');
 	await importFixtures(context);
 	await runPhase('cli', context);

@@ -1,6 +1,8 @@
-import { WAIT_INDEFINITELY } from 'n8n-workflow';
+import { mock } from 'jest-mock-extended';
+import { WAIT_INDEFINITELY, type IExecuteFunctions, type INode } from 'n8n-workflow';
 
 import { waitToken } from '../../nodes/DecisionTelecom/actions/viberMessage/waiting/callbackUrl';
+import { sendThenWait } from '../../nodes/DecisionTelecom/actions/viberMessage/waiting/sendAndWait';
 import { waitRecordKey } from '../../nodes/DecisionTelecom/actions/viberMessage/waiting/waitRecord';
 import { fakeSecret } from '../helpers/fakeSecret';
 import { TEST_ACCESS, countApiRequests, credentialData, mockApi, runDecisionTelecom, sendParameters } from '../helpers/workflowHarness';
@@ -63,6 +65,14 @@ describe('Send and Wait: sending and pausing the execution', () => {
 		expect(error?.message).toBe('Send and Wait sends one message per execution; this run has 2 items');
 		expect(error?.description).toContain('DecisionTelecom Trigger');
 		expect(requests()).toBe(0);
+	});
+
+	test('refuses on an n8n that offers nodes no execution custom data (n8n 1.x), before anything is sent', async () => {
+		const context = mock<IExecuteFunctions>({ customData: undefined, getNode: () => ({ id: NODE_ID, name: 'DecisionTelecom' }) as INode });
+		const refused = sendThenWait(context, [{ json: {} }], 'delivery');
+		await expect(refused).rejects.toThrow('Send and Wait does not work on this version of n8n');
+		await expect(refused).rejects.toMatchObject({ description: expect.stringContaining('Nothing was sent') });
+		expect(context.getCredentials).not.toHaveBeenCalled();
 	});
 
 	test.each([

@@ -6,6 +6,7 @@
 //   workflows()  optional: { id: workflow } to import (build them with ../fixtures.mjs)
 //   publish      optional: ids of workflows to make active before the server starts
 //   run(context) its checks: context = { check, n8n, mock, netlog } (see ../run.mjs)
+// The names below are what `npm run test:e2e -- --only <name,name>` selects.
 import * as errors from './errors.mjs';
 import * as packageLoads from './package.mjs';
 import * as rateLimit from './rate-limit.mjs';
@@ -17,4 +18,17 @@ import * as status from './status.mjs';
 import * as toolbox from './toolbox.mjs';
 import * as trigger from './trigger.mjs';
 
-export default [send, status, errors, toolbox, rateLimit, sendOnce, packageLoads, trigger, sendAndWait, secrets];
+export const byName = {
+	send,
+	status,
+	errors,
+	toolbox,
+	'rate-limit': rateLimit,
+	'send-once': sendOnce,
+	package: packageLoads,
+	trigger,
+	'send-and-wait': sendAndWait,
+	secrets,
+};
+
+export default Object.values(byName);

@@ -161,7 +161,7 @@ async function statusOnlyCheck({ check, n8n }) {
 			const hook = callbacks(n8n, WEBHOOK_ID_STATUS_ONLY);
 			await n8n.webhooksRegistered(['e2eTriggerStatus']);
 			const count = () =>
-				n8n.sql("select id from execution_entity where workflowId = 'e2eTriggerStatus'").length;
+				n8n.sql(`select id from execution_entity where "workflowId" = 'e2eTriggerStatus'`).length;
 			const reply = await hook.post(
 				'',
 				'{"message_token":44444444444444,"phone_number":"972512222222","time":2121212121,"message":{"text":"hi","tracking_data":"tracking_id:1"}}',
@@ -197,7 +197,7 @@ export async function run(context) {
 	const hook = callbacks(n8n, WEBHOOK_ID);
 	const triggerExecutions = () =>
 		n8n.sql(
-			"select id, status, mode from execution_entity where workflowId = 'e2eTrigger' order by id",
+			`select id, status, mode from execution_entity where "workflowId" = 'e2eTrigger' order by id`,
 		);
 	await check(
 		'published trigger workflow is active and its Production URL is registered',

@@ -15,7 +15,7 @@ import { buildSendPlan } from '../sendPayload';
 import { timeoutItem, type WaitFor } from './callbackMatch';
 import { waitCallbackUrl, waitToken } from './callbackUrl';
 import { waitLimitOf, type WaitLimit } from './limitWaitTime';
-import { canKeepWaitRecord, keepWaitRecord, type WaitRecord } from './waitRecord';
+import { canKeepWaitRecord, canWaitHere, keepWaitRecord, type WaitRecord } from './waitRecord';
 
 function checkOneItem(context: IExecuteFunctions, items: INodeExecutionData[]): void {
 	if (items.length <= 1) return;
@@ -35,6 +35,14 @@ function readWaitLimit(context: IExecuteFunctions): WaitLimit {
 		const error = asNodeError(context, caught, 0);
 		throw error;
 	}
+}
+
+function checkCanWait(context: IExecuteFunctions): void {
+	if (canWaitHere(context)) return;
+	throw new NodeOperationError(context.getNode(), 'Send and Wait does not work on this version of n8n', {
+		description:
+			'Nothing was sent. This n8n cannot keep the message ID with a waiting execution (n8n 1.x cannot; 2.x can), so no callback could resume it. Use Send and receive the status or the reply with the DecisionTelecom Trigger, or update n8n.',
+	});
 }
 
 function checkRecordFits(context: IExecuteFunctions): void {
@@ -66,6 +74,7 @@ function setTimeoutOutput(context: IExecuteFunctions, item: IDataObject): void {
  * execution to wait. The node's webhook resumes it (see webhook.ts).
  */
 export async function sendThenWait(context: IExecuteFunctions, items: INodeExecutionData[], waitFor: WaitFor): Promise<INodeExecutionData[]> {
+	checkCanWait(context);
 	checkOneItem(context, items);
 	const run = await openRun(context);
 	const { params, credentials, api } = run;

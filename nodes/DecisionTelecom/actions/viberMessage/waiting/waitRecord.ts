@@ -23,32 +23,31 @@ export function waitRecordKey(nodeId: string): string {
 }
 
 /**
- * The execution's custom data, which n8n saves with a waiting execution. n8n 2.x offers it on the
- * context; n8n 1.x only through the $execution.customData expression.
+ * The execution's custom data, which n8n saves with a waiting execution; undefined on an n8n that
+ * does not offer it to nodes. n8n 1.x (checked on 1.123.81) offers it only to expressions, and a
+ * value set through `$execution.customData` from a node is not saved with the waiting execution.
  */
-function customDataOf(context: Context): CustomData {
-	const direct = (context as { customData?: CustomData }).customData;
-	if (direct) return direct;
-	const evaluate = (expression: string) => context.evaluateExpression(`{{ ${expression} }}`, 0);
-	return {
-		get: (key) => evaluate(`$execution.customData.get(${JSON.stringify(key)})`),
-		set: (key, value) => void evaluate(`$execution.customData.set(${JSON.stringify(key)}, ${JSON.stringify(value)})`),
-		getAll: () => (evaluate('$execution.customData.getAll()') ?? {}) as Record<string, unknown>,
-	};
+function customDataOf(context: Context): CustomData | undefined {
+	return (context as { customData?: CustomData }).customData;
+}
+
+/** Whether this n8n can keep the record with a waiting execution. */
+export function canWaitHere(context: Context): boolean {
+	return customDataOf(context) !== undefined;
 }
 
 /** Whether the record will fit: n8n drops a new key silently once 10 are used. */
 export function canKeepWaitRecord(context: Context): boolean {
-	const keys = Object.keys(customDataOf(context).getAll());
+	const keys = Object.keys(customDataOf(context)?.getAll() ?? {});
 	return keys.includes(waitRecordKey(context.getNode().id)) || keys.length < CUSTOM_DATA_LIMIT;
 }
 
 export function keepWaitRecord(context: Context, record: WaitRecord): void {
-	customDataOf(context).set(waitRecordKey(context.getNode().id), `${record.messageId}:${record.recipient}`);
+	customDataOf(context)?.set(waitRecordKey(context.getNode().id), `${record.messageId}:${record.recipient}`);
 }
 
 export function readWaitRecord(context: Context): WaitRecord | undefined {
-	const value = customDataOf(context).get(waitRecordKey(context.getNode().id));
+	const value = customDataOf(context)?.get(waitRecordKey(context.getNode().id));
 	const match = typeof value === 'string' ? /^(\d+):(\d+)$/.exec(value) : null;
 	return match ? { messageId: match[1], recipient: match[2] } : undefined;
 }
