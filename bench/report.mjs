@@ -11,6 +11,7 @@ import {
 	N_MEMORY,
 	N_SEND,
 	RATE_LIMIT,
+	RETRY_COUNTERPART,
 } from './settings.mjs';
 
 const f2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : '–');
@@ -93,7 +94,11 @@ function rateLimit(results) {
 	const bound = N_SEND / RATE_LIMIT;
 	const rows = results.s2.map((r) => {
 		const c = r.mock.counters;
-		const met = c.accepted === N_SEND && c.duplicates === 0 && r.nodeSeconds <= 1.15 * bound;
+		// the Retry On Fail counterpart gives up on purpose: its promise is no duplicate
+		const retryRow = r.label.startsWith(RETRY_COUNTERPART);
+		const met = retryRow
+			? c.duplicates === 0
+			: c.accepted === N_SEND && c.duplicates === 0 && r.nodeSeconds <= 1.15 * bound;
 		const target = r.label.startsWith('DecisionTelecom') ? (met ? 'met' : 'missed') : '–';
 		const execution = `${r.status}${r.error ? ` (${r.error.slice(0, 60)})` : ''}`;
 		return `| ${r.label} | ${f2(r.nodeSeconds)} | ${f2(r.nodeSeconds / bound)}× | ${c.accepted} | ${c.duplicates} | ${c.rateLimited} | ${r.ok} | ${r.failed} | ${execution} | ${target} |`;
@@ -101,7 +106,7 @@ function rateLimit(results) {
 	return [
 		`## 2. ${N_SEND} sends against a limit of ${RATE_LIMIT} requests/s`,
 		'',
-		`Bound: ${N_SEND} / ${RATE_LIMIT} per s = ${bound} s. Targets for the DecisionTelecom node: exactly ${N_SEND} accepted, 0 duplicates, time ≤ 1.15 × ${bound} s.`,
+		`Bound: ${N_SEND} / ${RATE_LIMIT} per s = ${bound} s. Targets for the DecisionTelecom node: exactly ${N_SEND} accepted, 0 duplicates, time ≤ 1.15 × ${bound} s; for its Retry On Fail row, which gives up on every 429 as the HTTP Request node does, 0 duplicates.`,
 		'',
 		'| Contender | Node time (s) | Time / bound | Accepted | Duplicates | 429 answers | Items OK | Items failed | Execution | Target |',
 		'|---|---:|---:|---:|---:|---:|---:|---:|---|---|',

@@ -14,6 +14,7 @@ import {
 	N_MEMORY,
 	N_SEND,
 	RATE_LIMIT,
+	RETRY_COUNTERPART,
 	elapsed,
 } from './settings.mjs';
 
@@ -76,6 +77,10 @@ export async function rateLimit(context, results) {
 	await run(
 		`HTTP Request node, Retry On Fail (${HTTP_RETRY.maxTries} tries, ${HTTP_RETRY.waitBetweenTries} ms)`,
 		'httpRetry',
+	);
+	await run(
+		`${RETRY_COUNTERPART}, Retry On Fail (${HTTP_RETRY.maxTries} tries, ${HTTP_RETRY.waitBetweenTries} ms)`,
+		'oursRetry',
 	);
 	await run(BATCHING, 'httpBatch');
 }

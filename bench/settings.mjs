@@ -24,6 +24,8 @@ export const RATE_LIMIT = 100;
 export const CONCURRENCIES = [1, 5, 10, 20];
 export const HTTP_BATCH = { batchSize: 20, batchInterval: 50 };
 export const HTTP_RETRY = { maxTries: 3, waitBetweenTries: 1000 };
+/** Section 2's counterpart of the HTTP node's Retry On Fail row; its target is 0 duplicates. */
+export const RETRY_COUNTERPART = 'DecisionTelecom node, Send Once Per Key, Rate Limit Max Wait 0 s';
 export const MEMORY_LATENCY_MS = 5;
 
 /** Section 4: status callbacks, then 2-way replies, posted `CALLBACK_CONCURRENCY` at a time. */

@@ -53,8 +53,9 @@ function benchWorkflow(id, contender) {
 	};
 }
 
-function oursNode(options) {
+function oursNode(options, settings = {}) {
 	return {
+		...settings,
 		type: 'n8n-nodes-decisiontelecom.decisionTelecom',
 		typeVersion: 1,
 		parameters: {
@@ -103,6 +104,18 @@ function workflows(mockUrl) {
 		httpRetry: benchWorkflow(
 			'httpRetry',
 			httpNode(mockUrl, {}, { retryOnFail: true, ...HTTP_RETRY }),
+		),
+		// the counterpart: gives up on the first 429 as the HTTP node does, so n8n retries the node;
+		// the execution id keeps each key the same across the tries of one run and new in the next
+		oursRetry: benchWorkflow(
+			'oursRetry',
+			oursNode(
+				{
+					rateLimitMaxWait: 0,
+					sendOnce: { values: { key: '={{ $execution.id }}-{{ $json.n }}', scope: 'node', rememberLast: 10000 } },
+				},
+				{ retryOnFail: true, ...HTTP_RETRY },
+			),
 		),
 		// diagnostic: the least any node can do inside n8n (bench/floor-node), same concurrency
 		floor: benchWorkflow('floor', {

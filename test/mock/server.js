@@ -289,26 +289,27 @@ function send(res, status, body, extraHeaders = {}, contentType = 'application/j
 	res.end(body);
 }
 
-async function handle(state, req, res, raw) {
-	const url = new URL(req.url, 'http://127.0.0.1');
-	const path = url.pathname.replace(/\/+$/, '');
-
-	// control API (not logged)
-	if (path === '/health') return send(res, 200, '{"ok":true}');
-	if (path === '/__control/requests' && req.method === 'GET') return send(res, 200, JSON.stringify(state.requests));
-	if (path === '/__control/state' && req.method === 'GET')
-		return send(res, 200, JSON.stringify({ counters: state.counters, nextId: state.nextId.toString(), options: state.options }));
-	if (path === '/__control/summary' && req.method === 'GET') return send(res, 200, JSON.stringify(summary(state)));
-	if (path === '/__control/verifications' && req.method === 'GET') return send(res, 200, JSON.stringify(more.verificationsOf(state)));
-	if (path === '/__control/reset' && req.method === 'POST') {
+/** The control API (not logged); true when `path` was one of its routes. */
+function handleControl(state, req, res, path, raw) {
+	const get = req.method === 'GET';
+	if (path === '/health') send(res, 200, '{"ok":true}');
+	else if (path === '/__control/requests' && get) send(res, 200, JSON.stringify(state.requests));
+	else if (path === '/__control/state' && get)
+		send(res, 200, JSON.stringify({ counters: state.counters, nextId: state.nextId.toString(), options: state.options }));
+	else if (path === '/__control/summary' && get) send(res, 200, JSON.stringify(summary(state)));
+	else if (path === '/__control/verifications' && get) send(res, 200, JSON.stringify(more.verificationsOf(state)));
+	else if (path === '/__control/reset' && req.method === 'POST') {
 		reset(state, raw ? JSON.parse(raw) : {});
-		return send(res, 200, '{"ok":true}');
-	}
-	if (path === '/__control/configure' && req.method === 'POST') {
+		send(res, 200, '{"ok":true}');
+	} else if (path === '/__control/configure' && req.method === 'POST') {
 		applyOptions(state, raw ? JSON.parse(raw) : {});
-		return send(res, 200, '{"ok":true}');
-	}
+		send(res, 200, '{"ok":true}');
+	} else return false;
+	return true;
+}
 
+/** Logs one API request as it arrived, with its body parsed when it is JSON. */
+function recordRequest(state, req, url, raw) {
 	let parsed;
 	let parseError;
 	try {
@@ -333,6 +334,43 @@ async function handle(state, req, res, raw) {
 		status: null,
 	};
 	state.requests.push(record);
+	return record;
+}
+
+/** Injected faults, the key and the rate limit, in the order the real API applies them. */
+async function refusal(state, req, record) {
+	if (state.options.latencyMs) await sleep(state.options.latencyMs);
+	const fault = state.options.faults.shift();
+	if (fault) {
+		const r = faultResponse(state, fault);
+		if (r.delayMs === undefined) {
+			record.fault = fault.type;
+			if (r.rejected) state.counters.rejected++;
+			return { result: r };
+		}
+		if (r.delayMs) await sleep(r.delayMs);
+	}
+	if (!checkAuth(req.headers.authorization, state.options.apiKey)) {
+		state.counters.rejected++;
+		return { result: { status: 401, body: UNAUTHORIZED_BODY } };
+	}
+	const limited = rateLimit(state, Date.now());
+	if (limited && !limited.allowed) {
+		state.counters.rejected++;
+		state.counters.rateLimited++;
+		record.rateLimited = true;
+		const http429 = state.options.rateLimitHttpStatus === 200 ? 200 : 429;
+		return { result: { status: http429, body: RATE_LIMIT_BODY, headers: limited.headers } };
+	}
+	return { limited };
+}
+
+async function handle(state, req, res, raw) {
+	const url = new URL(req.url, 'http://127.0.0.1');
+	const path = url.pathname.replace(/\/+$/, '');
+	if (handleControl(state, req, res, path, raw)) return;
+
+	const record = recordRequest(state, req, url, raw);
 	const finish = (result) => {
 		record.status = result.destroy ? 'reset' : result.status;
 		record.respondedAt = Date.now();
@@ -350,40 +388,17 @@ async function handle(state, req, res, raw) {
 	if (req.method !== method)
 		return finish({ status: 405, body: `{"name":"Method Not Allowed","message":"Method Not Allowed. This URL can only handle the following request methods: ${method}.","code":0,"status":405}` });
 
-	if (state.options.latencyMs) await sleep(state.options.latencyMs);
-
-	const fault = state.options.faults.shift();
-	if (fault) {
-		const r = faultResponse(state, fault);
-		if (r.delayMs !== undefined) {
-			if (r.delayMs) await sleep(r.delayMs);
-		} else {
-			record.fault = fault.type;
-			if (r.rejected) state.counters.rejected++;
-			return finish(r);
-		}
-	}
-
-	if (!checkAuth(req.headers.authorization, state.options.apiKey)) {
-		state.counters.rejected++;
-		return finish({ status: 401, body: UNAUTHORIZED_BODY });
-	}
-	const limited = rateLimit(state, Date.now());
-	if (limited && !limited.allowed) {
-		state.counters.rejected++;
-		state.counters.rateLimited++;
-		record.rateLimited = true;
-		const http429 = state.options.rateLimitHttpStatus === 200 ? 200 : 429;
-		return finish({ status: http429, body: RATE_LIMIT_BODY, headers: limited.headers });
-	}
-	const withLimitHeaders = (result) => (limited ? { ...result, headers: { ...limited.headers, ...result.headers } } : result);
-	if (route) return finish(withLimitHeaders(route.handle({ state, body: parseError ? undefined : parsed, query: url.searchParams })));
+	const { result, limited } = await refusal(state, req, record);
+	if (result) return finish(result);
+	const withLimitHeaders = (r) => (limited ? { ...r, headers: { ...limited.headers, ...r.headers } } : r);
+	const parsed = record.parseError ? undefined : record.body;
+	if (route) return finish(withLimitHeaders(route.handle({ state, body: parsed, query: url.searchParams })));
 	if (isSend) {
-		if (parseError || !parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
 			return finish(withLimitHeaders(apiError(state, 400, invalidParameterBody('source_addr'))));
 		return finish(withLimitHeaders(handleSend(state, parsed)));
 	}
-	return finish(withLimitHeaders(handleStatus(state, parsed || {}, raw)));
+	return finish(withLimitHeaders(handleStatus(state, record.body || {}, raw)));
 }
 
 /** What the handlers in moreApis.js use of this server: its error body, ids and counters. */
