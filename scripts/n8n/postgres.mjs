@@ -97,47 +97,7 @@ export async function startPostgres(logDir) {
 	onCleanup(() => fs.rmSync(base, { recursive: true, force: true }));
 	const logFile = path.join(logDir, 'postgres.log');
 	await initCluster(bin, base, path.join(logDir, 'initdb.log'));
-	const port = await freePort();
-	const settings = [
-		'-c',
-		'listen_addresses=127.0.0.1',
-		'-p',
-		String(port),
-		'-k',
-		path.join(base, 'sock'),
-		'-c',
-		'fsync=off',
-		'-c',
-		'synchronous_commit=off',
-		'-c',
-		'full_page_writes=off',
-	];
-	const [cmd, args] = asOwner(path.join(bin, 'postgres'), [
-		'-D',
-		path.join(base, 'data'),
-		...settings,
-	]);
-	const out = fs.openSync(logFile, 'a');
-	const proc = spawnTracked(cmd, args, {
-		label: 'postgres',
-		cwd: base,
-		stdio: ['ignore', out, out],
-		graceMs: 10000,
-	});
-	await pollUntil(
-		() =>
-			spawnSync(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)]).status === 0
-				? true
-				: proc.exit()
-					? false
-					: undefined,
-		{
-			what: `PostgreSQL on port ${port} not ready (log ${logFile})`,
-			timeoutMs: 60000,
-		},
-	).then((ok) => {
-		if (!ok) throw new Error(`PostgreSQL exited during start; log ${logFile}`);
-	});
+	const { port, proc } = await launchServer(bin, base, logFile);
 	psql(bin, port, [
 		'-c',
 		`CREATE ROLE ${DATABASE.user} LOGIN PASSWORD '${DATABASE.password}'`,
@@ -165,6 +125,29 @@ export async function startPostgres(logDir) {
 			await proc.stop(10000);
 		},
 	};
+}
+
+/** Starts the server of the cluster in `base` on a free port, and waits until it takes connections. */
+async function launchServer(bin, base, logFile) {
+	const port = await freePort();
+	// durability off: a throwaway cluster, and the suite runs on a busy machine
+	const settings = ['-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-k', path.join(base, 'sock')];
+	for (const off of ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off']) settings.push('-c', off);
+	const [cmd, args] = asOwner(path.join(bin, 'postgres'), ['-D', path.join(base, 'data'), ...settings]);
+	const out = fs.openSync(logFile, 'a');
+	const proc = spawnTracked(cmd, args, {
+		label: 'postgres',
+		cwd: base,
+		stdio: ['ignore', out, out],
+		graceMs: 10000,
+	});
+	const ready = () => spawnSync(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)]).status === 0;
+	const ok = await pollUntil(() => (ready() ? true : proc.exit() ? false : undefined), {
+		what: `PostgreSQL on port ${port} not ready (log ${logFile})`,
+		timeoutMs: 60000,
+	});
+	if (!ok) throw new Error(`PostgreSQL exited during start; log ${logFile}`);
+	return { port, proc };
 }
 
 /** The n8n settings for this database. */

@@ -54,9 +54,7 @@ export const messageKindField: INodeProperties =
 	],
 };
 
-/** Sender and recipient, then the message kind, then the content fields that depend on it. */
-export function messageFields(messageKind: INodeProperties): INodeProperties[] {
-	return [
+const addressFields: INodeProperties[] = [
 	{
 		displayName: 'Sender',
 		name: 'sender',
@@ -77,7 +75,10 @@ export function messageFields(messageKind: INodeProperties): INodeProperties[] {
 		description:
 			'Phone number in international format with the country code. Spaces, dashes, brackets, a leading + or 00 are fine.',
 	},
-		messageKind,
+];
+
+/** The content fields; which of them show depends on the message kind. */
+const contentFields: INodeProperties[] = [
 	{
 		displayName: 'Category',
 		name: 'category',
@@ -138,6 +139,9 @@ export function messageFields(messageKind: INodeProperties): INodeProperties[] {
 		displayOptions: { show: { messageKind: imageKinds } },
 		description: 'The http(s) link the button opens',
 	},
+];
+
+const smsFallbackFields: INodeProperties[] = [
 	{
 		displayName: 'SMS Fallback',
 		name: 'smsFallback',
@@ -160,7 +164,11 @@ export function messageFields(messageKind: INodeProperties): INodeProperties[] {
 			'The SMS sent instead. One SMS holds 160 characters of the basic Latin set (GSM-7), where € [ ] { } ^ ~ | and \\ count as two, or 70 once any other character appears (UCS-2).',
 		hint: 'At most 160 characters, or 70 with Cyrillic letters, emoji or other characters beyond basic Latin',
 	},
-	];
+];
+
+/** Sender and recipient, then the message kind, then the content fields that depend on it. */
+export function messageFields(messageKind: INodeProperties): INodeProperties[] {
+	return [...addressFields, messageKind, ...contentFields, ...smsFallbackFields];
 }
 
 export const callbackUrlField: INodeProperties =
