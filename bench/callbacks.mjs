@@ -23,7 +23,11 @@ function post(url, agent, headers, body) {
 			{
 				method: 'POST',
 				agent,
-				headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+				headers: {
+					...headers,
+					'content-type': 'application/json',
+					'content-length': Buffer.byteLength(body),
+				},
 			},
 			(res) => {
 				res.resume();
@@ -35,7 +39,8 @@ function post(url, agent, headers, body) {
 	});
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted, p) =>
+	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** POSTs body(0..count-1); returns { seconds, perSecond, p50Ms, p95Ms, ok } (ok: answered 200). */
 export async function postCallbacks({ url, headers = {} }, count, concurrency, body) {

@@ -25,7 +25,10 @@ function header(runtime) {
 		'',
 		`Machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ${os.type()} ${os.release()}. ` +
 			`n8n ${runtime.pin.n8n} on Node ${runtime.node.version}; bench client and mock on Node ${process.version}. Date: ${date}. ` +
-			`Load average when the report was written: ${os.loadavg().map((n) => n.toFixed(1)).join(', ')} (1, 5, 15 min).`,
+			`Load average when the report was written: ${os
+				.loadavg()
+				.map((n) => n.toFixed(1))
+				.join(', ')} (1, 5, 15 min).`,
 		'',
 		'Setup: `npm run bench` (bench/run.mjs). A real n8n (the one `npm start` uses) runs Webhook -> Code (N items) -> contender; the mock DecisionTelecom API ' +
 			"(test/mock/server.js) runs as its own process on 127.0.0.1. Its rate limiter behaves like Yii2's RateLimiter: an allowance of N requests refilled " +
@@ -44,7 +47,8 @@ const RATIO_TARGET = { 1: 1.1, 5: 1.1, 10: 1.1, 20: 1.15 };
 function sendTarget(r, ratio, results) {
 	if (!r.label.startsWith('DecisionTelecom')) return '–';
 	const batching = results.s1.find((b) => b.label.startsWith('HTTP Request node, Batching'));
-	const vsBatching = r.concurrency !== HTTP_BATCH.batchSize || !batching || r.nodeSeconds <= batching.nodeSeconds;
+	const vsBatching =
+		r.concurrency !== HTTP_BATCH.batchSize || !batching || r.nodeSeconds <= batching.nodeSeconds;
 	return ratio <= RATIO_TARGET[r.concurrency] && vsBatching ? 'met' : 'missed';
 }
 

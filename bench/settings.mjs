@@ -38,7 +38,10 @@ export const AUTHORIZATION = `Basic ${Buffer.from(ACCESS_KEY).toString('base64')
 export const OWNER = { email: 'bench-owner@example.com', password: 'Bench-owner-password-1' };
 export const CRED = { id: 'dtBenchCredMock1', name: 'DecisionTelecom (bench mock)' };
 export const CALLBACK_SECRET = 'benchCallbackSecret9c41e7a2';
-export const CRED_SECRET = { id: 'dtBenchCredSecr1', name: 'DecisionTelecom (bench, callback secret)' };
+export const CRED_SECRET = {
+	id: 'dtBenchCredSecr1',
+	name: 'DecisionTelecom (bench, callback secret)',
+};
 export const HEADER_AUTH = { name: 'X-Callback-Token', value: 'benchHeaderToken3f8d0b6e' };
 export const CRED_HEADER = { id: 'benchHeaderAuth1', name: 'Header Auth (bench)' };
 

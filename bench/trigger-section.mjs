@@ -26,7 +26,11 @@ async function measure(n8n, receiver, count, body) {
 			const now = finishedExecutions(n8n, receiver.id);
 			return now.n >= before.n + posted.ok ? now : undefined;
 		},
-		{ what: `executions of ${receiver.id} not finished`, timeoutMs: 120000 + count * 500, everyMs: 250 },
+		{
+			what: `executions of ${receiver.id} not finished`,
+			timeoutMs: 120000 + count * 500,
+			everyMs: 250,
+		},
 	);
 	return {
 		...posted,
@@ -49,7 +53,9 @@ async function rows(n8n, results, kind, count, body) {
 
 /** Section 4; each receiver is warmed up with 20 callbacks first. */
 export async function callbacks({ n8n }, results) {
-	say(`4. ${N_CALLBACKS} status callbacks and ${N_REPLIES} replies, ${CALLBACK_CONCURRENCY} at a time`);
+	say(
+		`4. ${N_CALLBACKS} status callbacks and ${N_REPLIES} replies, ${CALLBACK_CONCURRENCY} at a time`,
+	);
 	for (const receiver of receivers(n8n.baseUrl)) await measure(n8n, receiver, 20, statusCallback);
 	await rows(n8n, results, 'status callbacks', N_CALLBACKS, statusCallback);
 	await rows(n8n, results, '2-way replies', N_REPLIES, replyCallback);

@@ -63,7 +63,11 @@ const IDS = {
 export function receivers(baseUrl) {
 	return [
 		{ label: "n8n's Webhook node, no auth", id: 'cbCore', url: `${baseUrl}webhook/bench-cb-core` },
-		{ label: 'DecisionTelecom Trigger, no Callback Secret', id: 'cbOurs', url: `${baseUrl}webhook/${IDS.ours}/webhook` },
+		{
+			label: 'DecisionTelecom Trigger, no Callback Secret',
+			id: 'cbOurs',
+			url: `${baseUrl}webhook/${IDS.ours}/webhook`,
+		},
 		{
 			label: "n8n's Webhook node, Header Auth",
 			id: 'cbCoreAuth',
@@ -80,7 +84,12 @@ export function receivers(baseUrl) {
 
 /** The credentials and workflows for bootN8n's `fixtures`. */
 export function triggerFixtures(mockUrl) {
-	const data = { apiKey: 'unused', baseUrl: `${mockUrl}/v1/api`, callbackSecret: CALLBACK_SECRET, defaultCallbackUrl: '' };
+	const data = {
+		apiKey: 'unused',
+		baseUrl: `${mockUrl}/v1/api`,
+		callbackSecret: CALLBACK_SECRET,
+		defaultCallbackUrl: '',
+	};
 	return {
 		credentials: [
 			{ ...CRED_SECRET, type: 'decisionTelecomApi', data },

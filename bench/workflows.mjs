@@ -112,7 +112,13 @@ function workflows(mockUrl) {
 			oursNode(
 				{
 					rateLimitMaxWait: 0,
-					sendOnce: { values: { key: '={{ $execution.id }}-{{ $json.n }}', scope: 'node', rememberLast: 10000 } },
+					sendOnce: {
+						values: {
+							key: '={{ $execution.id }}-{{ $json.n }}',
+							scope: 'node',
+							rememberLast: 10000,
+						},
+					},
 				},
 				{ retryOnFail: true, ...HTTP_RETRY },
 			),

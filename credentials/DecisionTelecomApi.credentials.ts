@@ -18,8 +18,7 @@ export class DecisionTelecomApi implements ICredentialType {
 		dark: 'file:../icons/decisionTelecom.dark.svg',
 	};
 
-	documentationUrl =
-		'https://github.com/decisiontelecom-n8n/n8n-nodes-decisiontelecom#credentials';
+	documentationUrl = 'https://github.com/decisiontelecom-n8n/n8n-nodes-decisiontelecom#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -19,7 +19,10 @@ function checkWorkflows() {
 	for (const file of fs.readdirSync(dir).filter((name) => /\.ya?ml$/.test(name))) {
 		let workflow;
 		try {
-			workflow = parse(fs.readFileSync(path.join(dir, file), 'utf8'), { strict: true, uniqueKeys: true });
+			workflow = parse(fs.readFileSync(path.join(dir, file), 'utf8'), {
+				strict: true,
+				uniqueKeys: true,
+			});
 		} catch (error) {
 			problems.push(`${file} is not valid YAML: ${error.message}`);
 			continue;
@@ -28,29 +31,57 @@ function checkWorkflows() {
 	}
 	const publish = parse(fs.readFileSync(path.join(dir, 'publish.yml'), 'utf8'));
 	const job = publish.jobs?.publish;
-	check(job?.permissions?.['id-token'] === 'write', 'publish.yml must grant id-token: write (npm provenance)');
-	check(job?.steps?.some((step) => /npm run release/.test(step.run ?? '')), 'publish.yml must run `npm run release`');
+	check(
+		job?.permissions?.['id-token'] === 'write',
+		'publish.yml must grant id-token: write (npm provenance)',
+	);
+	check(
+		job?.steps?.some((step) => /npm run release/.test(step.run ?? '')),
+		'publish.yml must run `npm run release`',
+	);
 }
 
 function checkPackedFiles(pkg) {
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }));
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
+	);
 	const files = packed.files.map((file) => file.path);
-	const extra = files.filter((file) => !file.startsWith('dist/') && !['README.md', 'LICENSE.md', 'package.json'].includes(file));
+	const extra = files.filter(
+		(file) =>
+			!file.startsWith('dist/') && !['README.md', 'LICENSE.md', 'package.json'].includes(file),
+	);
 	check(extra.length === 0, `the package would also hold: ${extra.join(', ')}`);
-	for (const required of ['README.md', 'LICENSE.md', 'package.json', ...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
+	for (const required of [
+		'README.md',
+		'LICENSE.md',
+		'package.json',
+		...pkg.n8n.nodes,
+		...pkg.n8n.credentials,
+	]) {
 		check(files.includes(required), `the package would miss ${required} (run npm run build first)`);
 	}
 }
 
 function checkRepository(pkg) {
-	const match = /^(?:git\+)?https:\/\/github\.com\/([^/]+)\/([^/.]+)(?:\.git)?$/.exec(pkg.repository?.url ?? '');
+	const match = /^(?:git\+)?https:\/\/github\.com\/([^/]+)\/([^/.]+)(?:\.git)?$/.exec(
+		pkg.repository?.url ?? '',
+	);
 	if (!check(match, `repository.url is not a GitHub URL: ${pkg.repository?.url}`)) return;
 	const [, owner, repo] = match;
 	const base = `https://github.com/${owner}/${repo}`;
-	check(repo === pkg.name, `the repository (${repo}) and the package (${pkg.name}) have different names`);
+	check(
+		repo === pkg.name,
+		`the repository (${repo}) and the package (${pkg.name}) have different names`,
+	);
 	check(pkg.homepage?.startsWith(base), `homepage does not point at ${base}`);
 	check(pkg.bugs?.url === `${base}/issues`, `bugs.url is not ${base}/issues`);
-	check(pkg.author?.url === `https://github.com/${owner}`, `author.url is not https://github.com/${owner}`);
+	check(
+		pkg.author?.url === `https://github.com/${owner}`,
+		`author.url is not https://github.com/${owner}`,
+	);
 	check(pkg.author?.name && /@/.test(pkg.author?.email ?? ''), 'author needs a name and an email');
 	check(pkg.license === 'MIT', 'the licence must be MIT');
 }

@@ -8,18 +8,32 @@ import { fileURLToPath } from 'node:url';
 
 const MINIMUM = 90;
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const report = JSON.parse(fs.readFileSync(path.join(root, 'reports', 'mutation', 'mutation.json'), 'utf8'));
+const report = JSON.parse(
+	fs.readFileSync(path.join(root, 'reports', 'mutation', 'mutation.json'), 'utf8'),
+);
 
 const rows = Object.entries(report.files).map(([file, { mutants }]) => {
-	const count = (...statuses) => mutants.filter((mutant) => statuses.includes(mutant.status)).length;
+	const count = (...statuses) =>
+		mutants.filter((mutant) => statuses.includes(mutant.status)).length;
 	const detected = count('Killed', 'Timeout');
 	const valid = mutants.length - count('RuntimeError', 'CompileError', 'Ignored');
-	return { file: path.relative(root, path.resolve(root, file)), score: (100 * detected) / valid, detected, valid, survived: count('Survived'), noCoverage: count('NoCoverage') };
+	return {
+		file: path.relative(root, path.resolve(root, file)),
+		score: (100 * detected) / valid,
+		detected,
+		valid,
+		survived: count('Survived'),
+		noCoverage: count('NoCoverage'),
+	};
 });
 
-console.log('| File | Score | Detected / valid mutants | Survived | Not covered |\n|---|---:|---:|---:|---:|');
+console.log(
+	'| File | Score | Detected / valid mutants | Survived | Not covered |\n|---|---:|---:|---:|---:|',
+);
 for (const row of rows.sort((a, b) => a.file.localeCompare(b.file))) {
-	console.log(`| \`${row.file}\` | ${row.score.toFixed(1)}% | ${row.detected} / ${row.valid} | ${row.survived} | ${row.noCoverage} |`);
+	console.log(
+		`| \`${row.file}\` | ${row.score.toFixed(1)}% | ${row.detected} / ${row.valid} | ${row.survived} | ${row.noCoverage} |`,
+	);
 }
 const low = rows.filter((row) => row.score < MINIMUM);
 if (low.length > 0) {

@@ -16,11 +16,19 @@ say(`jest on Node ${runtime.node.version} with n8n ${runtime.pin.n8n}'s deduplic
 const jest = spawnTracked(
 	runtime.node.bin,
 	// TypeORM loads its driver with a dynamic import, which jest allows only with this flag.
-	['--experimental-vm-modules', path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', 'jest.dedupe.config.js'],
+	[
+		'--experimental-vm-modules',
+		path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
+		'--config',
+		'jest.dedupe.config.js',
+	],
 	{
 		cwd: REPO_ROOT,
 		stdio: 'inherit',
-		env: { ...process.env, DECISIONTELECOM_N8N_MODULES: path.join(runtime.app.dir, 'node_modules') },
+		env: {
+			...process.env,
+			DECISIONTELECOM_N8N_MODULES: path.join(runtime.app.dir, 'node_modules'),
+		},
 	},
 );
 const { code, signal } = await jest.exited;

@@ -35,18 +35,30 @@ class BenchFloor {
 			while (next < items.length) {
 				const i = next++;
 				const j = items[i].json;
-				const body = JSON.stringify({ source_addr: 'Shop', destination_addr: j.recipient, message_type: 106, source_type: 2, text: `Order ${j.n} is ready` });
+				const body = JSON.stringify({
+					source_addr: 'Shop',
+					destination_addr: j.recipient,
+					message_type: 106,
+					source_type: 2,
+					text: `Order ${j.n} is ready`,
+				});
 				const res = await this.helpers.httpRequest({
 					method: 'POST',
 					url,
 					body,
-					headers: { Authorization: authorization, 'Content-Type': 'application/json; charset=utf-8' },
+					headers: {
+						Authorization: authorization,
+						'Content-Type': 'application/json; charset=utf-8',
+					},
 					encoding: 'text',
 					json: false,
 					returnFullResponse: true,
 					ignoreHttpStatusErrors: true,
 				});
-				out[i] = { json: { status: res.statusCode, body: String(res.body) }, pairedItem: { item: i } };
+				out[i] = {
+					json: { status: res.statusCode, body: String(res.body) },
+					pairedItem: { item: i },
+				};
 			}
 		};
 		await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));

@@ -68,24 +68,43 @@ export class DecisionTelecom implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'DecisionTelecom',
 		name: 'decisionTelecom',
-		icon: { light: 'file:../../icons/decisionTelecom.svg', dark: 'file:../../icons/decisionTelecom.dark.svg' },
+		icon: {
+			light: 'file:../../icons/decisionTelecom.svg',
+			dark: 'file:../../icons/decisionTelecom.dark.svg',
+		},
 		group: ['output'],
 		version: 1,
 		subtitle: `={{ ${JSON.stringify(SUBTITLES)}[$parameter["resource"] + "." + $parameter["operation"]] }}`,
-		description: 'Send Viber business messages with SMS fallback and plain SMS, get their delivery status, look up phone numbers and send one-time codes',
+		description:
+			'Send Viber business messages with SMS fallback and plain SMS, get their delivery status, look up phone numbers and send one-time codes',
 		defaults: { name: 'DecisionTelecom' },
 		// Used verbatim by the editor's Docs link, which appends tracking parameters to the codex URL.
-		documentationUrl: 'https://github.com/decisiontelecom-n8n/n8n-nodes-decisiontelecom#decisiontelecom-node',
+		documentationUrl:
+			'https://github.com/decisiontelecom-n8n/n8n-nodes-decisiontelecom#decisiontelecom-node',
 		usableAsTool: {
 			replacements: {
-				properties: [resourceField, ...oneTimeCode.description, ...phoneNumber.description, ...sms.toolDescription, ...viberMessage.toolDescription],
+				properties: [
+					resourceField,
+					...oneTimeCode.description,
+					...phoneNumber.description,
+					...sms.toolDescription,
+					...viberMessage.toolDescription,
+				],
 			} as Partial<INodeTypeDescription>,
 		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'decisionTelecomApi', required: true, testedBy: 'decisionTelecomApiTest' }],
+		credentials: [
+			{ name: 'decisionTelecomApi', required: true, testedBy: 'decisionTelecomApiTest' },
+		],
 		webhooks: waitingWebhooks,
-		properties: [resourceField, ...oneTimeCode.description, ...phoneNumber.description, ...sms.description, ...viberMessage.description],
+		properties: [
+			resourceField,
+			...oneTimeCode.description,
+			...phoneNumber.description,
+			...sms.description,
+			...viberMessage.description,
+		],
 	};
 
 	methods = {

@@ -37,7 +37,8 @@ export class DecisionTelecomTrigger implements INodeType {
 			name: 'DecisionTelecom Trigger',
 		},
 		// Used verbatim by the editor's Docs link, which appends tracking parameters to the codex URL.
-		documentationUrl: 'https://github.com/decisiontelecom-n8n/n8n-nodes-decisiontelecom#receiving-delivery-reports-and-replies',
+		documentationUrl:
+			'https://github.com/decisiontelecom-n8n/n8n-nodes-decisiontelecom#receiving-delivery-reports-and-replies',
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
@@ -65,8 +66,10 @@ export class DecisionTelecomTrigger implements INodeType {
 				active: `<b>While building your workflow</b>, click 'Execute step', then send a message whose callback URL is this node's <b>Test URL</b>; it answers only until the first callback arrives, you click 'Stop Listening' or two minutes have passed.<br /><br /><b>Your workflow is published</b>: callbacks to the <b>Production URL</b> start executions automatically, which you find in the list of executions.`,
 			},
 			activationHint: {
-				inactive: 'Once you have finished building your workflow, publish it: callbacks to the Production URL then start it (those executions do not show up here).',
-				active: 'Callbacks to the Production URL also start this workflow automatically (those executions do not show up here).',
+				inactive:
+					'Once you have finished building your workflow, publish it: callbacks to the Production URL then start it (those executions do not show up here).',
+				active:
+					'Callbacks to the Production URL also start this workflow automatically (those executions do not show up here).',
 			},
 		},
 		properties: [

@@ -131,9 +131,21 @@ export async function startPostgres(logDir) {
 async function launchServer(bin, base, logFile) {
 	const port = await freePort();
 	// durability off: a throwaway cluster, and the suite runs on a busy machine
-	const settings = ['-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-k', path.join(base, 'sock')];
-	for (const off of ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off']) settings.push('-c', off);
-	const [cmd, args] = asOwner(path.join(bin, 'postgres'), ['-D', path.join(base, 'data'), ...settings]);
+	const settings = [
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-p',
+		String(port),
+		'-k',
+		path.join(base, 'sock'),
+	];
+	for (const off of ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'])
+		settings.push('-c', off);
+	const [cmd, args] = asOwner(path.join(bin, 'postgres'), [
+		'-D',
+		path.join(base, 'data'),
+		...settings,
+	]);
 	const out = fs.openSync(logFile, 'a');
 	const proc = spawnTracked(cmd, args, {
 		label: 'postgres',
@@ -141,7 +153,8 @@ async function launchServer(bin, base, logFile) {
 		stdio: ['ignore', out, out],
 		graceMs: 10000,
 	});
-	const ready = () => spawnSync(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)]).status === 0;
+	const ready = () =>
+		spawnSync(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)]).status === 0;
 	const ok = await pollUntil(() => (ready() ? true : proc.exit() ? false : undefined), {
 		what: `PostgreSQL on port ${port} not ready (log ${logFile})`,
 		timeoutMs: 60000,

@@ -16,13 +16,21 @@ interface DataSourceLike {
 
 export async function useRealDeduplicationStore(): Promise<DataSourceLike> {
 	const modules = process.env.DECISIONTELECOM_N8N_MODULES;
-	if (!modules) throw new Error('DECISIONTELECOM_N8N_MODULES is not set: run these tests with `npm run test:dedupe`');
+	if (!modules)
+		throw new Error(
+			'DECISIONTELECOM_N8N_MODULES is not set: run these tests with `npm run test:dedupe`',
+		);
 	const from = (id: string) => require(path.join(modules, id));
 	const { Container } = from('@n8n/di');
 	const { DataSource } = from('@n8n/typeorm');
 	const { ProcessedData, ProcessedDataRepository } = from('@n8n/db');
 	const { DeduplicationHelper } = from('n8n/dist/deduplication/deduplication-helper.js');
-	const dataSource: DataSourceLike = new DataSource({ type: 'sqlite', database: ':memory:', entities: [ProcessedData], synchronize: true });
+	const dataSource: DataSourceLike = new DataSource({
+		type: 'sqlite',
+		database: ':memory:',
+		entities: [ProcessedData],
+		synchronize: true,
+	});
 	await dataSource.initialize();
 	Container.set(ProcessedDataRepository, new ProcessedDataRepository(dataSource));
 	DataDeduplicationService.init(new DeduplicationHelper());

@@ -43,8 +43,15 @@ const ACTION = 'n8n-nodes-decisiontelecom.decisionTelecom';
 function shownParameters(parameters: Record<string, unknown>): Set<string> {
 	const { properties } = new DecisionTelecom().description;
 	const shows = (show: Record<string, unknown[] | undefined> | undefined) =>
-		!show || ['resource', 'operation'].every((name) => !show[name] || show[name]?.includes(parameters[name]));
-	return new Set(properties.filter((property) => shows(property.displayOptions?.show)).map((property) => property.name));
+		!show ||
+		['resource', 'operation'].every(
+			(name) => !show[name] || show[name]?.includes(parameters[name]),
+		);
+	return new Set(
+		properties
+			.filter((property) => shows(property.displayOptions?.show))
+			.map((property) => property.name),
+	);
 }
 
 /** The nodes that `from`'s outputs lead to, output by output. */
@@ -75,7 +82,8 @@ describe.each([
 	it("sets only parameters the DecisionTelecom node shows for the node's resource and operation", () => {
 		for (const node of workflow.nodes.filter((n) => n.type === ACTION)) {
 			const shown = shownParameters(node.parameters);
-			for (const key of Object.keys(node.parameters)) expect([node.name, key, shown.has(key)]).toEqual([node.name, key, true]);
+			for (const key of Object.keys(node.parameters))
+				expect([node.name, key, shown.has(key)]).toEqual([node.name, key, true]);
 		}
 	});
 
@@ -133,8 +141,15 @@ describe('examples/handle-replies.json', () => {
 
 describe('examples/send-and-wait-for-reply.json', () => {
 	it('waits for the reply to one 2-way message for at most a day and routes on outcome', () => {
-		const wait = sendAndWaitForReply.nodes.find((n) => n.type === 'n8n-nodes-decisiontelecom.decisionTelecom');
-		expect(wait?.parameters).toMatchObject({ operation: 'sendAndWaitForReply', messageKind: 'twoWayText', limitWaitTime: true, resumeUnit: 'days' });
+		const wait = sendAndWaitForReply.nodes.find(
+			(n) => n.type === 'n8n-nodes-decisiontelecom.decisionTelecom',
+		);
+		expect(wait?.parameters).toMatchObject({
+			operation: 'sendAndWaitForReply',
+			messageKind: 'twoWayText',
+			limitWaitTime: true,
+			resumeUnit: 'days',
+		});
 		const route = sendAndWaitForReply.nodes.find((n) => n.type === 'n8n-nodes-base.switch');
 		expect(JSON.stringify(route?.parameters)).toContain('timedOut');
 	});
@@ -147,11 +162,18 @@ describe('examples/notify-customers-by-reachability.json', () => {
 	it('sends legal notices as plain SMS and looks the other numbers up first', () => {
 		expect(outputsOf(workflow, 'Legal Notice?')).toEqual([['Send SMS'], ['Look Up Numbers']]);
 		expect(byName('Send SMS').parameters).toMatchObject({ resource: 'sms', operation: 'send' });
-		expect(byName('Look Up Numbers').parameters).toMatchObject({ resource: 'phoneNumber', operation: 'lookUp' });
+		expect(byName('Look Up Numbers').parameters).toMatchObject({
+			resource: 'phoneNumber',
+			operation: 'lookUp',
+		});
 	});
 
 	it('sends Viber with SMS fallback only to reachable mobiles, and routes results that are not ready', () => {
-		expect(outputsOf(workflow, 'Reachable Mobile?')).toEqual([['Send Viber With SMS Fallback'], ['Not Ready: Try Later'], ['Not a Reachable Mobile']]);
+		expect(outputsOf(workflow, 'Reachable Mobile?')).toEqual([
+			['Send Viber With SMS Fallback'],
+			['Not Ready: Try Later'],
+			['Not a Reachable Mobile'],
+		]);
 		const route = JSON.stringify(byName('Reachable Mobile?').parameters);
 		for (const field of ['$json.reachableMobile', '$json.ready']) expect(route).toContain(field);
 		expect(byName('Send Viber With SMS Fallback').parameters).toMatchObject({
@@ -170,9 +192,14 @@ describe('examples/sign-up-with-one-time-code.json', () => {
 	const byName = (name: string) => workflow.nodes.find((n) => n.name === name) as WorkflowNode;
 
 	it('sends a code from the sign-up form and answers with the verification id only', () => {
-		expect(byName('Send Code').parameters).toMatchObject({ resource: 'oneTimeCode', operation: 'sendCode' });
+		expect(byName('Send Code').parameters).toMatchObject({
+			resource: 'oneTimeCode',
+			operation: 'sendCode',
+		});
 		expect(outputsOf(workflow, 'Send Code')).toEqual([['Answer Verification ID']]);
-		expect(String(byName('Answer Verification ID').parameters.responseBody)).toContain('$json.verificationId');
+		expect(String(byName('Answer Verification ID').parameters.responseBody)).toContain(
+			'$json.verificationId',
+		);
 	});
 
 	it('checks the typed code and routes on every result', () => {
@@ -183,8 +210,13 @@ describe('examples/sign-up-with-one-time-code.json', () => {
 			code: '={{ $json.body.code }}',
 		});
 		const route = JSON.stringify(byName('Result').parameters);
-		for (const result of ['"valid"', '"wrongCode"', 'Expired or Unknown']) expect(route).toContain(result);
-		expect(outputsOf(workflow, 'Result')).toEqual([['Welcome'], ['Ask Again'], ['Send a New Code']]);
+		for (const result of ['"valid"', '"wrongCode"', 'Expired or Unknown'])
+			expect(route).toContain(result);
+		expect(outputsOf(workflow, 'Result')).toEqual([
+			['Welcome'],
+			['Ask Again'],
+			['Send a New Code'],
+		]);
 	});
 
 	it('gives both webhooks fixed ids and distinct paths', () => {

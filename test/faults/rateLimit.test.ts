@@ -12,12 +12,27 @@ describe('Send under rate limiting (mock API on 127.0.0.1)', () => {
 	test('rate-limit storm: 150 items at 10 in flight; refusals announce a limit of 200/s, every item is sent once', async () => {
 		// A deterministic storm: after every 6 accepted sends DecisionTelecom refuses the next 4,
 		// announcing its limit as Yii2 does, so the node paces itself.
-		const refusal = { type: 'rateLimit', http: 429, retryAfter: 0, rateLimitReset: 1, rateLimitLimit: 200 };
-		mock().reset({ faults: repeatFaults(1000, [...Array(6).fill({ type: 'none' }), ...Array(4).fill(refusal)]) });
+		const refusal = {
+			type: 'rateLimit',
+			http: 429,
+			retryAfter: 0,
+			rateLimitReset: 1,
+			rateLimitLimit: 200,
+		};
+		mock().reset({
+			faults: repeatFaults(1000, [...Array(6).fill({ type: 'none' }), ...Array(4).fill(refusal)]),
+		});
 		const result = await sendAll(mock(), 150, { maxConcurrentRequests: 10 });
 		const report = checkSendRun(mock(), result, 150);
 
-		expect(report).toMatchObject({ sent: 150, notSent: 0, unknown: 0, accepted: 150, refusals: 96, requests: 246 });
+		expect(report).toMatchObject({
+			sent: 150,
+			notSent: 0,
+			unknown: 0,
+			accepted: 150,
+			refusals: 96,
+			requests: 246,
+		});
 	});
 
 	test('HTTP 429 and HTTP 200 {"code":0,"status":429} mixed with successes, Retry-After and X-Rate-Limit-Reset', async () => {
@@ -89,11 +104,20 @@ describe('Send under rate limiting (mock API on 127.0.0.1)', () => {
 				{ type: 'rateLimit', http: 429, retryAfter: '0.1', times: 5000 },
 			],
 		});
-		const result = await sendAll(mock(), 200, { maxConcurrentRequests: 10, rateLimitMaxWait: 0.5 }, false);
+		const result = await sendAll(
+			mock(),
+			200,
+			{ maxConcurrentRequests: 10, rateLimitMaxWait: 0.5 },
+			false,
+		);
 
 		expect(result.output).toBeUndefined();
-		expect(result.error?.message).toMatch(/rate limit held this item back for [\d.]+ s .*the message was not sent \[item 20\]$/);
-		expect(result.error?.description).toMatch(/Nothing was sent for this item.*20 other item\(s\) of this run were sent/s);
+		expect(result.error?.message).toMatch(
+			/rate limit held this item back for [\d.]+ s .*the message was not sent \[item 20\]$/,
+		);
+		expect(result.error?.description).toMatch(
+			/Nothing was sent for this item.*20 other item\(s\) of this run were sent/s,
+		);
 		const counters = mock().counters();
 		expect(counters.duplicates).toBe(0);
 		expect(counters.accepted).toBe(20);

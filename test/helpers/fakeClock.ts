@@ -33,7 +33,9 @@ export class FakeClock implements Clock {
 
 	async sleep(ms: number): Promise<void> {
 		this.sleeps.push(ms);
-		await new Promise<void>((wake) => this.timers.push({ at: this.time + Math.max(0, ms), order: this.order++, wake }));
+		await new Promise<void>((wake) =>
+			this.timers.push({ at: this.time + Math.max(0, ms), order: this.order++, wake }),
+		);
 	}
 
 	/** Runs `work` to its end on virtual time. */
@@ -47,7 +49,8 @@ export class FakeClock implements Clock {
 			// A macrotask runs only after every pending promise callback has run.
 			await new Promise((resolve) => setImmediate(resolve));
 			if (settled) return await promise;
-			if (this.timers.length === 0) throw new Error('FakeClock: the work waits for something other than the clock');
+			if (this.timers.length === 0)
+				throw new Error('FakeClock: the work waits for something other than the clock');
 			this.timers.sort((a, b) => a.at - b.at || a.order - b.order);
 			const next = this.timers.shift() as Timer;
 			this.time = Math.max(this.time, next.at);

@@ -51,7 +51,9 @@ export function countApiRequests(): () => number {
 
 /** A nock scope for the mock base URL that only matches requests with the right Basic header. */
 export function mockApi() {
-	const scope = nock(new URL(MOCK_BASE_URL).origin, { reqheaders: { authorization: EXPECTED_AUTHORIZATION } });
+	const scope = nock(new URL(MOCK_BASE_URL).origin, {
+		reqheaders: { authorization: EXPECTED_AUTHORIZATION },
+	});
 	scope.on('request', countRequest);
 	return scope;
 }
@@ -86,7 +88,12 @@ class ItemsSource implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const raw = this.getNodeParameter('items', 0) as string;
 		const items = JSON.parse(raw) as object[];
-		return [items.map((json, index) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: index } }))];
+		return [
+			items.map((json, index) => ({
+				json: json as INodeExecutionData['json'],
+				pairedItem: { item: index },
+			})),
+		];
 	}
 }
 
@@ -166,8 +173,16 @@ export interface RunOptions {
 	workflowId?: string;
 }
 
-export function credentialData(extra: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return { apiKey: TEST_ACCESS, baseUrl: MOCK_BASE_URL, callbackSecret: '', defaultCallbackUrl: '', ...extra };
+export function credentialData(
+	extra: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
+	return {
+		apiKey: TEST_ACCESS,
+		baseUrl: MOCK_BASE_URL,
+		callbackSecret: '',
+		defaultCallbackUrl: '',
+		...extra,
+	};
 }
 
 /** Runs Items -> DecisionTelecom in WorkflowExecute and returns the DecisionTelecom node's result. */
@@ -241,12 +256,14 @@ export async function runDecisionTelecom(options: RunOptions): Promise<RunResult
 
 	const runExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [
-				{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null },
-			],
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	} as never);
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 
 	const taskData = run.data.resultData.runData[nodeName]?.[0];
 	return {

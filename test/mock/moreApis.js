@@ -61,7 +61,9 @@ function resetMore(state) {
 
 // GSM 03.38: the basic table, and the extension table whose characters take two septets.
 const GSM_BASIC = new Set(
-	Array.from('@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà'),
+	Array.from(
+		'@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+	),
 );
 const GSM_EXTENSION = new Set(Array.from('^{}\\[~]|€\f'));
 
@@ -75,26 +77,39 @@ function smsPartCount(text) {
 	return septets <= 160 ? 1 : Math.ceil(septets / 153);
 }
 
-const isPhone = (value) => Number.isSafeInteger(value) && value > 0 && /^\d{7,15}$/.test(String(value));
+const isPhone = (value) =>
+	Number.isSafeInteger(value) && value > 0 && /^\d{7,15}$/.test(String(value));
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function createSendSms(api) {
 	return ({ state, body }) => {
 		if (!isObject(body)) return api.invalid('phone');
 		if (!isPhone(body.phone)) return api.invalid('phone');
-		if (typeof body.sender !== 'string' || body.sender.trim() === '' || body.sender.length > 11) return api.invalid('sender');
+		if (typeof body.sender !== 'string' || body.sender.trim() === '' || body.sender.length > 11)
+			return api.invalid('sender');
 		if (typeof body.text !== 'string' || body.text.trim() === '') return api.invalid('text');
 		const validity = body.validity_period;
-		if (validity !== undefined && !(Number.isInteger(validity) && validity >= 1 && validity <= 4320)) return api.invalid('validity_period');
+		if (
+			validity !== undefined &&
+			!(Number.isInteger(validity) && validity >= 1 && validity <= 4320)
+		)
+			return api.invalid('validity_period');
 		const parts = smsPartCount(body.text);
 		const entries = [];
 		for (let part = 1; part <= (state.options.smsPartsAsEntries ? parts : 1); part++) {
 			const id = api.nextMessageId();
 			state.sent.set(id, body);
-			entries.push(`{"message_id":${id},"phone":${body.phone},"part_count":${parts},"concat_part":${part},"status":"ACCEPTD"}`);
+			entries.push(
+				`{"message_id":${id},"phone":${body.phone},"part_count":${parts},"concat_part":${part},"status":"ACCEPTD"}`,
+			);
 		}
 		api.accepted(body);
-		return { status: 200, body: `{"message_data":[${entries.join(',')}]}`, accepted: true, messageId: entries.length ? /"message_id":(\d+)/.exec(entries[0])[1] : undefined };
+		return {
+			status: 200,
+			body: `{"message_data":[${entries.join(',')}]}`,
+			accepted: true,
+			messageId: entries.length ? /"message_id":(\d+)/.exec(entries[0])[1] : undefined,
+		};
 	};
 }
 
@@ -105,13 +120,22 @@ function createSmsStatus(api) {
 		state.counters.statusQueries++;
 		const word = state.options.smsStatuses[id];
 		if (!word && !state.sent.has(id)) return api.invalid('message_id');
-		return { status: 200, body: `{"message_id":${id},"status":${JSON.stringify(word || state.options.smsDefaultStatus)}}` };
+		return {
+			status: 200,
+			body: `{"message_id":${id},"status":${JSON.stringify(word || state.options.smsDefaultStatus)}}`,
+		};
 	};
 }
 
 function createHlr(api) {
 	return ({ state, body }) => {
-		if (!isObject(body) || !Array.isArray(body.phones) || body.phones.length === 0 || !body.phones.every(isPhone)) return api.invalid('phones');
+		if (
+			!isObject(body) ||
+			!Array.isArray(body.phones) ||
+			body.phones.length === 0 ||
+			!body.phones.every(isPhone)
+		)
+			return api.invalid('phones');
 		const entries = body.phones.map((phone) => {
 			const id = state.nextLookupId.toString();
 			state.nextLookupId += 1n;
@@ -133,7 +157,12 @@ function lookupIdsOf(value) {
 	} catch {
 		return undefined;
 	}
-	if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((id) => typeof id === 'string' && /^\d+$/.test(id))) return undefined;
+	if (
+		!Array.isArray(parsed) ||
+		parsed.length === 0 ||
+		!parsed.every((id) => typeof id === 'string' && /^\d+$/.test(id))
+	)
+		return undefined;
 	return { ids: parsed, bulk: true };
 }
 
@@ -141,9 +170,13 @@ function lookupAnswer(state, id, quoted) {
 	const lookup = state.lookups.get(id);
 	const idText = quoted ? `"${id}"` : id;
 	lookup.polls++;
-	if (lookup.polls <= state.options.hlrPendingPolls) return `{"id":${idText},"phone":${lookup.phone},"status":"sent"}`;
+	if (lookup.polls <= state.options.hlrPendingPolls)
+		return `{"id":${idText},"phone":${lookup.phone},"status":"sent"}`;
 	const result = { ...DEFAULT_HLR_RESULT, ...(state.options.hlrResults[lookup.phone] || {}) };
-	const fields = result.status === 0 ? result : { status: result.status, status_message: result.status_message, error: result.error };
+	const fields =
+		result.status === 0
+			? result
+			: { status: result.status, status_message: result.status_message, error: result.error };
 	return `{"id":${idText},"phone":${lookup.phone},${JSON.stringify(fields).slice(1)}`;
 }
 
@@ -170,8 +203,13 @@ function createTwoFactorAuth(api) {
 		if (!isObject(body) || !isPhone(body.phone)) return api.invalid('phone');
 		const length = body.pin_length === undefined ? 4 : body.pin_length;
 		if (!Number.isInteger(length) || length < 4 || length > 10) return api.invalid('pin_length');
-		if (!Number.isInteger(body.template_id) || body.template_id < 0) return api.invalid('template_id');
-		if (body.country_iso !== undefined && (typeof body.country_iso !== 'string' || !/^[a-z]{2}$/i.test(body.country_iso))) return api.invalid('country_iso');
+		if (!Number.isInteger(body.template_id) || body.template_id < 0)
+			return api.invalid('template_id');
+		if (
+			body.country_iso !== undefined &&
+			(typeof body.country_iso !== 'string' || !/^[a-z]{2}$/i.test(body.country_iso))
+		)
+			return api.invalid('country_iso');
 		const id = state.nextVerificationId.toString();
 		state.nextVerificationId += 1n;
 		state.verifications.set(id, { phone: String(body.phone), pin: pinFor(state, id, length) });
@@ -214,4 +252,12 @@ function verificationsOf(state) {
 	return Object.fromEntries(state.verifications);
 }
 
-module.exports = { MORE_DEFAULTS, MAP_OPTIONS, QUEUE_OPTIONS, resetMore, moreRoutes, verificationsOf, smsPartCount };
+module.exports = {
+	MORE_DEFAULTS,
+	MAP_OPTIONS,
+	QUEUE_OPTIONS,
+	resetMore,
+	moreRoutes,
+	verificationsOf,
+	smsPartCount,
+};

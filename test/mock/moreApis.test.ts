@@ -8,7 +8,11 @@ const mock = useMock();
 
 beforeEach(() => mock().reset());
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
+async function call(
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<{ status: number; text: string }> {
 	const response = await fetch(`${mock().url}${path}`, {
 		method,
 		headers: { authorization: EXPECTED_AUTHORIZATION, 'content-type': 'application/json' },
@@ -26,23 +30,56 @@ const bulk = (ids: string[]) => `/v1/api/hlr-status?id=${encodeURIComponent(JSON
 
 describe('mock: SMS API v1', () => {
 	test('send-sms answers message_data with the part count; status answers the word', async () => {
-		expect(await call('POST', '/v1/api/send-sms', { phone: 380632132121, sender: 'InfoItd', text: 'Hello', validity_period: 120 })).toEqual({
+		expect(
+			await call('POST', '/v1/api/send-sms', {
+				phone: 380632132121,
+				sender: 'InfoItd',
+				text: 'Hello',
+				validity_period: 120,
+			}),
+		).toEqual({
 			status: 200,
 			text: '{"message_data":[{"message_id":429,"phone":380632132121,"part_count":1,"concat_part":1,"status":"ACCEPTD"}]}',
 		});
-		expect(await call('GET', '/v1/api/status?message_id=429')).toEqual({ status: 200, text: '{"message_id":429,"status":"ACCEPTD"}' });
+		expect(await call('GET', '/v1/api/status?message_id=429')).toEqual({
+			status: 200,
+			text: '{"message_id":429,"status":"ACCEPTD"}',
+		});
 		mock().reset({ smsStatuses: { 429: 'DELIVRD' } });
-		expect(await call('GET', '/v1/api/status?message_id=429')).toEqual({ status: 200, text: '{"message_id":429,"status":"DELIVRD"}' });
+		expect(await call('GET', '/v1/api/status?message_id=429')).toEqual({
+			status: 200,
+			text: '{"message_id":429,"status":"DELIVRD"}',
+		});
 	});
 
 	test('a long text: one entry, or one per part when configured', async () => {
 		const text = 'й'.repeat(71);
-		expect(JSON.parse((await call('POST', '/v1/api/send-sms', { phone: 380632132121, sender: 'S', text, validity_period: 1 })).text)).toEqual({
-			message_data: [{ message_id: 429, phone: 380632132121, part_count: 2, concat_part: 1, status: 'ACCEPTD' }],
+		expect(
+			JSON.parse(
+				(
+					await call('POST', '/v1/api/send-sms', {
+						phone: 380632132121,
+						sender: 'S',
+						text,
+						validity_period: 1,
+					})
+				).text,
+			),
+		).toEqual({
+			message_data: [
+				{ message_id: 429, phone: 380632132121, part_count: 2, concat_part: 1, status: 'ACCEPTD' },
+			],
 		});
 		mock().reset({ smsPartsAsEntries: true });
-		const entries = JSON.parse((await call('POST', '/v1/api/send-sms', { phone: 380632132121, sender: 'S', text })).text).message_data;
-		expect(entries.map((entry: { message_id: number; concat_part: number }) => [entry.message_id, entry.concat_part])).toEqual([
+		const entries = JSON.parse(
+			(await call('POST', '/v1/api/send-sms', { phone: 380632132121, sender: 'S', text })).text,
+		).message_data;
+		expect(
+			entries.map((entry: { message_id: number; concat_part: number }) => [
+				entry.message_id,
+				entry.concat_part,
+			]),
+		).toEqual([
 			[429, 1],
 			[430, 2],
 		]);
@@ -69,10 +106,22 @@ describe('mock: SMS API v1', () => {
 
 describe('mock: HLR', () => {
 	test('hlr answers one entry per number; hlr-status answers single and bulk, ids as strings in bulk', async () => {
-		const created = JSON.parse((await call('POST', '/v1/api/hlr', { phones: [380636151111, 380631111112] })).text);
+		const created = JSON.parse(
+			(await call('POST', '/v1/api/hlr', { phones: [380636151111, 380631111112] })).text,
+		);
 		expect(created).toEqual([
-			{ id: 2345234, phone: 380636151111, href: 'https://web.it-decision.com/v1/api/hlr-status?id=2345234', status: 'Accepted' },
-			{ id: 2345235, phone: 380631111112, href: 'https://web.it-decision.com/v1/api/hlr-status?id=2345235', status: 'Accepted' },
+			{
+				id: 2345234,
+				phone: 380636151111,
+				href: 'https://web.it-decision.com/v1/api/hlr-status?id=2345234',
+				status: 'Accepted',
+			},
+			{
+				id: 2345235,
+				phone: 380631111112,
+				href: 'https://web.it-decision.com/v1/api/hlr-status?id=2345235',
+				status: 'Accepted',
+			},
 		]);
 		expect(JSON.parse((await call('GET', '/v1/api/hlr-status?id=2345234')).text)).toEqual({
 			id: 2345234,
@@ -97,7 +146,10 @@ describe('mock: HLR', () => {
 	test('configured results, a failed lookup with only its status, and pending polls', async () => {
 		mock().reset({
 			hlrPendingPolls: 1,
-			hlrResults: { 380631111112: { status: 1, status_message: 'Invalid Number' }, 380636151111: { type: 'fixed', present: 'na' } },
+			hlrResults: {
+				380631111112: { status: 1, status_message: 'Invalid Number' },
+				380636151111: { type: 'fixed', present: 'na' },
+			},
 		});
 		await call('POST', '/v1/api/hlr', { phones: [380636151111, 380631111112] });
 		expect(JSON.parse((await call('GET', bulk(['2345234', '2345235']))).text)).toEqual([
@@ -126,17 +178,31 @@ describe('mock: HLR', () => {
 describe('mock: Verify (2FA)', () => {
 	test('two-factor-auth answers the id; get-pin answers the pin as a number, losing a leading zero', async () => {
 		mock().reset({ nextPins: ['0123'] });
-		expect(await call('POST', '/v1/api/two-factor-auth', { phone: 380776557788, pin_length: 4, template_id: 0, country_iso: 'en' })).toEqual({
+		expect(
+			await call('POST', '/v1/api/two-factor-auth', {
+				phone: 380776557788,
+				pin_length: 4,
+				template_id: 0,
+				country_iso: 'en',
+			}),
+		).toEqual({
 			status: 200,
 			text: '{"id":34234234,"phone":380776557788,"href":"https://web.it-decision.com/api/get-pin?id=34234234","status":"ACCEPTD"}',
 		});
-		expect(await call('GET', '/v1/api/get-pin?id=34234234')).toEqual({ status: 200, text: '{"id":34234234,"phone":380776557788,"pin":123}' });
+		expect(await call('GET', '/v1/api/get-pin?id=34234234')).toEqual({
+			status: 200,
+			text: '{"id":34234234,"phone":380776557788,"pin":123}',
+		});
 		const verifications = await (await fetch(`${mock().url}/__control/verifications`)).json();
 		expect(verifications).toEqual({ 34234234: { phone: '380776557788', pin: '0123' } });
 	});
 
 	test('without queued pins, each code is derived from its id, with its length', async () => {
-		await call('POST', '/v1/api/two-factor-auth', { phone: 380776557788, pin_length: 6, template_id: 0 });
+		await call('POST', '/v1/api/two-factor-auth', {
+			phone: 380776557788,
+			pin_length: 6,
+			template_id: 0,
+		});
 		const { pin } = JSON.parse((await call('GET', '/v1/api/get-pin?id=34234234')).text);
 		expect(String(pin)).toMatch(/^\d{1,6}$/);
 	});
@@ -161,14 +227,40 @@ test('requests to the new endpoints are logged like the Viber ones', async () =>
 	await call('GET', '/v1/api/status?message_id=429');
 	const [send, status] = mock().requests() as unknown as Array<Record<string, unknown>>;
 	expect(Object.keys(send)).toEqual(
-		expect.arrayContaining(['time', 'receivedAt', 'respondedAt', 'method', 'path', 'query', 'authorization', 'contentType', 'accept', 'rawBody', 'body', 'status']),
+		expect.arrayContaining([
+			'time',
+			'receivedAt',
+			'respondedAt',
+			'method',
+			'path',
+			'query',
+			'authorization',
+			'contentType',
+			'accept',
+			'rawBody',
+			'body',
+			'status',
+		]),
 	);
-	expect(send).toMatchObject({ method: 'POST', path: '/v1/api/send-sms', status: 200, messageId: '429', body: { phone: 380632132121 } });
-	expect(status).toMatchObject({ method: 'GET', path: '/v1/api/status', query: '?message_id=429', status: 200 });
+	expect(send).toMatchObject({
+		method: 'POST',
+		path: '/v1/api/send-sms',
+		status: 200,
+		messageId: '429',
+		body: { phone: 380632132121 },
+	});
+	expect(status).toMatchObject({
+		method: 'GET',
+		path: '/v1/api/status',
+		query: '?message_id=429',
+		status: 200,
+	});
 	expect(mock().counters()).toMatchObject({ accepted: 1, statusQueries: 1 });
 });
 
 test('a wrong key is refused on every new endpoint', async () => {
-	const response = await fetch(`${mock().url}/v1/api/get-pin?id=1`, { headers: { authorization: 'Basic d3Jvbmc=' } });
+	const response = await fetch(`${mock().url}/v1/api/get-pin?id=1`, {
+		headers: { authorization: 'Basic d3Jvbmc=' },
+	});
 	expect(response.status).toBe(401);
 });

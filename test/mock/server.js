@@ -42,10 +42,12 @@ const more = require('./moreApis');
 
 const UNAUTHORIZED_BODY =
 	'{"name":"Unauthorized","message":"Your request was made with invalid credentials.","code":0,"status":401}';
-const RATE_LIMIT_BODY = '{"name":"Too Many Requests","message":"Rate limit exceeded","code":0,"status":429}';
+const RATE_LIMIT_BODY =
+	'{"name":"Too Many Requests","message":"Rate limit exceeded","code":0,"status":429}';
 const SERVER_ERROR_BODY =
 	'{"name":"Internal server error","message":"The server encountered an unexpected condition which prevented it from fulfilling the request","code":2,"status":500}';
-const BALANCE_BODY = '{"name":"Topup balance is required","message":"User balance is empty","code":3,"status":402}';
+const BALANCE_BODY =
+	'{"name":"Topup balance is required","message":"User balance is empty","code":3,"status":402}';
 const invalidParameterBody = (param) =>
 	`{"name":"Invalid Parameter: ${param}","message":"Empty parameter or parameter validation error","code":1,"status":400}`;
 
@@ -123,9 +125,12 @@ function applyOptions(state, options) {
 	}
 	Object.assign(state.options, o);
 	if (o.rateLimitPerSecond !== undefined) state.bucket = undefined;
-	if (o.startMessageId !== undefined && state.counters) state.nextId = BigInt(String(o.startMessageId));
-	if (o.startLookupId !== undefined && state.counters) state.nextLookupId = BigInt(String(o.startLookupId));
-	if (o.startVerificationId !== undefined && state.counters) state.nextVerificationId = BigInt(String(o.startVerificationId));
+	if (o.startMessageId !== undefined && state.counters)
+		state.nextId = BigInt(String(o.startMessageId));
+	if (o.startLookupId !== undefined && state.counters)
+		state.nextLookupId = BigInt(String(o.startLookupId));
+	if (o.startVerificationId !== undefined && state.counters)
+		state.nextVerificationId = BigInt(String(o.startVerificationId));
 }
 
 function canonical(value) {
@@ -155,13 +160,19 @@ function isEmpty(v) {
 }
 
 function handleSend(state, body) {
-	for (const field of REQUIRED_SEND_FIELDS) if (isEmpty(body[field])) return apiError(state, 400, invalidParameterBody(field));
+	for (const field of REQUIRED_SEND_FIELDS)
+		if (isEmpty(body[field])) return apiError(state, 400, invalidParameterBody(field));
 	const type = Number(body.message_type);
-	if (![106, 108, 206, 208, 222, 225, 301, 304].includes(type)) return apiError(state, 400, invalidParameterBody('message_type'));
-	if (![1, 2].includes(Number(body.source_type))) return apiError(state, 400, invalidParameterBody('source_type'));
-	if (!/^\d{1,20}$/.test(String(body.destination_addr))) return apiError(state, 400, invalidParameterBody('destination_addr'));
-	if (String(body.source_addr).length > 20) return apiError(state, 400, invalidParameterBody('source_addr'));
-	if ([106, 108, 206, 208].includes(type) && isEmpty(body.text)) return apiError(state, 400, invalidParameterBody('text'));
+	if (![106, 108, 206, 208, 222, 225, 301, 304].includes(type))
+		return apiError(state, 400, invalidParameterBody('message_type'));
+	if (![1, 2].includes(Number(body.source_type)))
+		return apiError(state, 400, invalidParameterBody('source_type'));
+	if (!/^\d{1,20}$/.test(String(body.destination_addr)))
+		return apiError(state, 400, invalidParameterBody('destination_addr'));
+	if (String(body.source_addr).length > 20)
+		return apiError(state, 400, invalidParameterBody('source_addr'));
+	if ([106, 108, 206, 208].includes(type) && isEmpty(body.text))
+		return apiError(state, 400, invalidParameterBody('text'));
 	if ([108, 208].includes(type))
 		for (const field of ['image', 'button_caption', 'button_action'])
 			if (isEmpty(body[field])) return apiError(state, 400, invalidParameterBody(field));
@@ -181,10 +192,12 @@ function handleStatus(state, body, raw) {
 	if (id === undefined) return apiError(state, 400, invalidParameterBody('message_id'));
 	state.counters.statusQueries++;
 	const configured = state.options.statuses[id];
-	if (!configured && !state.sent.has(id)) return apiError(state, 400, invalidParameterBody('message_id'));
+	if (!configured && !state.sent.has(id))
+		return apiError(state, 400, invalidParameterBody('message_id'));
 	const s = configured || { status: state.options.defaultStatus };
 	let text = `{"message_id":${id},"status":${Number(s.status)}`;
-	if (s.sms_message_id !== undefined && s.sms_message_id !== null) text += `,"sms_message_id":${String(s.sms_message_id)}`;
+	if (s.sms_message_id !== undefined && s.sms_message_id !== null)
+		text += `,"sms_message_id":${String(s.sms_message_id)}`;
 	if (s.sms_message_status !== undefined && s.sms_message_status !== null)
 		text += `,"sms_message_status":${Number(s.sms_message_status)}`;
 	return { status: 200, body: `${text}}` };
@@ -193,7 +206,11 @@ function handleStatus(state, body, raw) {
 function apiError(state, matchingStatus, body, httpOverride) {
 	state.counters.rejected++;
 	let status = httpOverride;
-	if (status === undefined) status = state.options.errorHttpStatus === 'matching' ? matchingStatus : Number(state.options.errorHttpStatus);
+	if (status === undefined)
+		status =
+			state.options.errorHttpStatus === 'matching'
+				? matchingStatus
+				: Number(state.options.errorHttpStatus);
 	return { status, body };
 }
 
@@ -210,13 +227,22 @@ function faultResponse(state, fault) {
 			return { status: fault.http ?? 429, body: RATE_LIMIT_BODY, headers, rejected: true };
 		}
 		case 'serverErrorText':
-			return { status: fault.http ?? 500, body: fault.body ?? 'Some general error', contentType: 'text/plain', rejected: true };
+			return {
+				status: fault.http ?? 500,
+				body: fault.body ?? 'Some general error',
+				contentType: 'text/plain',
+				rejected: true,
+			};
 		case 'serverErrorJson':
 			return { status: fault.http ?? 500, body: SERVER_ERROR_BODY, rejected: true };
 		case 'balance':
 			return { status: fault.http ?? 402, body: BALANCE_BODY, rejected: true };
 		case 'invalidParameter':
-			return { status: fault.http ?? 400, body: invalidParameterBody(fault.param || 'source_addr'), rejected: true };
+			return {
+				status: fault.http ?? 400,
+				body: invalidParameterBody(fault.param || 'source_addr'),
+				rejected: true,
+			};
 		case 'unauthorized':
 			return { status: 401, body: UNAUTHORIZED_BODY, rejected: true };
 		case 'html':
@@ -261,7 +287,9 @@ function rateLimit(state, now) {
 	}
 	bucket.allowance -= 1;
 	headers['X-Rate-Limit-Remaining'] = String(Math.floor(bucket.allowance));
-	headers['X-Rate-Limit-Reset'] = String(Math.ceil(((limit - bucket.allowance) * windowMs) / limit / 1000));
+	headers['X-Rate-Limit-Reset'] = String(
+		Math.ceil(((limit - bucket.allowance) * windowMs) / limit / 1000),
+	);
 	return { allowed: true, headers };
 }
 
@@ -284,8 +312,18 @@ function createServer(state) {
 	return server;
 }
 
-function send(res, status, body, extraHeaders = {}, contentType = 'application/json; charset=UTF-8') {
-	res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...extraHeaders });
+function send(
+	res,
+	status,
+	body,
+	extraHeaders = {},
+	contentType = 'application/json; charset=UTF-8',
+) {
+	res.writeHead(status, {
+		'content-type': contentType,
+		'content-length': Buffer.byteLength(body),
+		...extraHeaders,
+	});
 	res.end(body);
 }
 
@@ -295,9 +333,18 @@ function handleControl(state, req, res, path, raw) {
 	if (path === '/health') send(res, 200, '{"ok":true}');
 	else if (path === '/__control/requests' && get) send(res, 200, JSON.stringify(state.requests));
 	else if (path === '/__control/state' && get)
-		send(res, 200, JSON.stringify({ counters: state.counters, nextId: state.nextId.toString(), options: state.options }));
+		send(
+			res,
+			200,
+			JSON.stringify({
+				counters: state.counters,
+				nextId: state.nextId.toString(),
+				options: state.options,
+			}),
+		);
 	else if (path === '/__control/summary' && get) send(res, 200, JSON.stringify(summary(state)));
-	else if (path === '/__control/verifications' && get) send(res, 200, JSON.stringify(more.verificationsOf(state)));
+	else if (path === '/__control/verifications' && get)
+		send(res, 200, JSON.stringify(more.verificationsOf(state)));
 	else if (path === '/__control/reset' && req.method === 'POST') {
 		reset(state, raw ? JSON.parse(raw) : {});
 		send(res, 200, '{"ok":true}');
@@ -375,7 +422,8 @@ async function handle(state, req, res, raw) {
 		record.status = result.destroy ? 'reset' : result.status;
 		record.respondedAt = Date.now();
 		if (result.messageId) record.messageId = result.messageId;
-		if (state.options.logFile) fs.appendFileSync(state.options.logFile, `${JSON.stringify(record)}\n`);
+		if (state.options.logFile)
+			fs.appendFileSync(state.options.logFile, `${JSON.stringify(record)}\n`);
 		if (result.destroy) return req.socket.destroy();
 		send(res, result.status, result.body, result.headers, result.contentType);
 	};
@@ -383,16 +431,25 @@ async function handle(state, req, res, raw) {
 	const isSend = path === '/v1/api/send-viber';
 	const isStatus = path === '/v1/api/receive-viber';
 	const route = state.routes[path];
-	if (!isSend && !isStatus && !route) return finish({ status: 404, body: '{"name":"Not Found","message":"Page not found.","code":0,"status":404}' });
+	if (!isSend && !isStatus && !route)
+		return finish({
+			status: 404,
+			body: '{"name":"Not Found","message":"Page not found.","code":0,"status":404}',
+		});
 	const method = route ? route.method : 'POST';
 	if (req.method !== method)
-		return finish({ status: 405, body: `{"name":"Method Not Allowed","message":"Method Not Allowed. This URL can only handle the following request methods: ${method}.","code":0,"status":405}` });
+		return finish({
+			status: 405,
+			body: `{"name":"Method Not Allowed","message":"Method Not Allowed. This URL can only handle the following request methods: ${method}.","code":0,"status":405}`,
+		});
 
 	const { result, limited } = await refusal(state, req, record);
 	if (result) return finish(result);
-	const withLimitHeaders = (r) => (limited ? { ...r, headers: { ...limited.headers, ...r.headers } } : r);
+	const withLimitHeaders = (r) =>
+		limited ? { ...r, headers: { ...limited.headers, ...r.headers } } : r;
 	const parsed = record.parseError ? undefined : record.body;
-	if (route) return finish(withLimitHeaders(route.handle({ state, body: parsed, query: url.searchParams })));
+	if (route)
+		return finish(withLimitHeaders(route.handle({ state, body: parsed, query: url.searchParams })));
 	if (isSend) {
 		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
 			return finish(withLimitHeaders(apiError(state, 400, invalidParameterBody('source_addr'))));
@@ -429,10 +486,18 @@ function summary(state) {
 	for (const r of state.requests) {
 		if (firstReceivedAt === null || r.receivedAt < firstReceivedAt) firstReceivedAt = r.receivedAt;
 		if (r.respondedAt === null) pending++;
-		else if (lastRespondedAt === null || r.respondedAt > lastRespondedAt) lastRespondedAt = r.respondedAt;
+		else if (lastRespondedAt === null || r.respondedAt > lastRespondedAt)
+			lastRespondedAt = r.respondedAt;
 		byStatus[r.status] = (byStatus[r.status] || 0) + 1;
 	}
-	return { counters: { ...state.counters }, requests: state.requests.length, pending, byStatus, firstReceivedAt, lastRespondedAt };
+	return {
+		counters: { ...state.counters },
+		requests: state.requests.length,
+		pending,
+		byStatus,
+		firstReceivedAt,
+		lastRespondedAt,
+	};
 }
 
 function sleep(ms) {
@@ -441,7 +506,12 @@ function sleep(ms) {
 
 function reset(state, options) {
 	state.requests.length = 0;
-	state.options = { ...freshOptions(), apiKey: state.options.apiKey, startMessageId: state.options.startMessageId, logFile: state.options.logFile };
+	state.options = {
+		...freshOptions(),
+		apiKey: state.options.apiKey,
+		startMessageId: state.options.startMessageId,
+		logFile: state.options.logFile,
+	};
 	applyOptions(state, options || {});
 	resetCounters(state);
 }
@@ -478,7 +548,18 @@ function startMock(options = {}) {
 	});
 }
 
-module.exports = { startMock, checkAuth, rawMessageId, bodies: { UNAUTHORIZED_BODY, RATE_LIMIT_BODY, SERVER_ERROR_BODY, BALANCE_BODY, invalidParameterBody } };
+module.exports = {
+	startMock,
+	checkAuth,
+	rawMessageId,
+	bodies: {
+		UNAUTHORIZED_BODY,
+		RATE_LIMIT_BODY,
+		SERVER_ERROR_BODY,
+		BALANCE_BODY,
+		invalidParameterBody,
+	},
+};
 
 if (require.main === module) {
 	const args = process.argv.slice(2);

@@ -46,7 +46,12 @@ describe('Get Status', () => {
 	});
 
 	test('Viber undelivered, then the SMS fallback delivered', async () => {
-		const { output } = await statusFor({ message_id: 429, status: 4, sms_message_id: 36478, sms_message_status: 2 });
+		const { output } = await statusFor({
+			message_id: 429,
+			status: 4,
+			sms_message_id: 36478,
+			sms_message_status: 2,
+		});
 		expect(output?.[0].json).toEqual({
 			messageId: '429',
 			viberStatus: 4,
@@ -70,7 +75,12 @@ describe('Get Status', () => {
 		[8, 'rejected', true],
 		[12, 'unknown (12)', false],
 	])('SMS fallback state %i is named %s (final: %s)', async (code, name, final) => {
-		const { output } = await statusFor({ message_id: 429, status: 4, sms_message_id: '3098', sms_message_status: code });
+		const { output } = await statusFor({
+			message_id: 429,
+			status: 4,
+			sms_message_id: '3098',
+			sms_message_status: code,
+		});
 		expect(output?.[0].json).toMatchObject({
 			smsMessageId: '3098',
 			smsStatus: code,
@@ -82,12 +92,20 @@ describe('Get Status', () => {
 	});
 
 	test('Simplify off adds the raw response, ids exact', async () => {
-		const { output } = await statusFor('{"message_id":429,"status":1,"sms_message_id":12345678901234567890,"sms_message_status":6}', {
-			simplify: false,
-		});
+		const { output } = await statusFor(
+			'{"message_id":429,"status":1,"sms_message_id":12345678901234567890,"sms_message_status":6}',
+			{
+				simplify: false,
+			},
+		);
 		expect(output?.[0].json).toMatchObject({
 			smsMessageId: '12345678901234567890',
-			raw: { message_id: 429, status: 1, sms_message_id: '12345678901234567890', sms_message_status: 6 },
+			raw: {
+				message_id: 429,
+				status: 1,
+				sms_message_id: '12345678901234567890',
+				sms_message_status: 6,
+			},
 		});
 	});
 
@@ -144,7 +162,10 @@ describe('Get Status', () => {
 			.reply(200, { message_id: 429, status: 1 })
 			.post('/v1/api/receive-viber', { message_id: 430 })
 			.reply(200, { message_id: 430, status: 5 });
-		const { output } = await runDecisionTelecom({ items: [{ messageId: '429' }, { messageId: '430' }], parameters });
+		const { output } = await runDecisionTelecom({
+			items: [{ messageId: '429' }, { messageId: '430' }],
+			parameters,
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(output?.map((item) => item.json.messageId)).toEqual(['429', '430']);
 	});
@@ -165,6 +186,8 @@ describe('Get Status', () => {
 		const scope = mockApi().post('/v1/api/receive-viber').times(3).reply(500, 'Some general error');
 		const { error } = await runDecisionTelecom({ items: [{}], parameters: getStatus() });
 		expect(scope.isDone()).toBe(true);
-		expect(error?.message).toBe('Could not get the status of the Viber message: DecisionTelecom answered HTTP 500 [item 0]');
+		expect(error?.message).toBe(
+			'Could not get the status of the Viber message: DecisionTelecom answered HTTP 500 [item 0]',
+		);
 	});
 });

@@ -13,38 +13,46 @@ describe('Send: reading parameters for many items', () => {
 	// the first run in a file loads n8n's engine, slow on a loaded machine: a cap, not a measurement
 	const CAP_MS = 120_000;
 
-	test('plain parameters go through the evaluator once per run, expressions once per item', async () => {
-		const resolved = jest.spyOn(WorkflowExpression.prototype, 'getParameterValue');
-		const nodeCopies = jest.spyOn(ExecuteContext.prototype, 'getNode');
-		mockApi()
-			.post('/v1/api/send-viber')
-			.times(ITEMS)
-			.reply(200, () => ({ message_id: 429 }));
-		const parameters = sendParameters({
-			recipient: '={{ $json.recipient }}',
-			text: '=Order {{ $json.n }} is ready',
-			additionalFields: { validityPeriod: 3600 },
-			options: { maxConcurrentRequests: 5 },
-		});
-		const items = Array.from({ length: ITEMS }, (_, n) => ({ recipient: `3805044${String(n).padStart(5, '0')}`, n }));
+	test(
+		'plain parameters go through the evaluator once per run, expressions once per item',
+		async () => {
+			const resolved = jest.spyOn(WorkflowExpression.prototype, 'getParameterValue');
+			const nodeCopies = jest.spyOn(ExecuteContext.prototype, 'getNode');
+			mockApi()
+				.post('/v1/api/send-viber')
+				.times(ITEMS)
+				.reply(200, () => ({ message_id: 429 }));
+			const parameters = sendParameters({
+				recipient: '={{ $json.recipient }}',
+				text: '=Order {{ $json.n }} is ready',
+				additionalFields: { validityPeriod: 3600 },
+				options: { maxConcurrentRequests: 5 },
+			});
+			const items = Array.from({ length: ITEMS }, (_, n) => ({
+				recipient: `3805044${String(n).padStart(5, '0')}`,
+				n,
+			}));
 
-		const { output, error } = await runDecisionTelecom({ items, parameters });
+			const { output, error } = await runDecisionTelecom({ items, parameters });
 
-		expect(error).toBeUndefined();
-		expect(output).toHaveLength(ITEMS);
-		// top-level calls only: the evaluator also calls itself for each entry of a collection
-		const topLevel = resolved.mock.calls.map(([value]) => value);
-		const count = (value: unknown) => topLevel.filter((v) => v === value).length;
-		const collections = (key: string) => topLevel.filter((v) => typeof v === 'object' && v !== null && key in v).length;
-		expect(count('Custom company')).toBe(1);
-		expect(count('text')).toBe(1);
-		expect(collections('validityPeriod')).toBe(1);
-		expect(collections('maxConcurrentRequests')).toBe(1);
-		expect(count('={{ $json.recipient }}')).toBe(ITEMS);
-		expect(count('=Order {{ $json.n }} is ready')).toBe(ITEMS);
-		// getNode() copies the node: asked once per parameter name, not once per item
-		expect(nodeCopies.mock.calls.length).toBeLessThan(ITEMS);
-		resolved.mockRestore();
-		nodeCopies.mockRestore();
-	}, CAP_MS);
+			expect(error).toBeUndefined();
+			expect(output).toHaveLength(ITEMS);
+			// top-level calls only: the evaluator also calls itself for each entry of a collection
+			const topLevel = resolved.mock.calls.map(([value]) => value);
+			const count = (value: unknown) => topLevel.filter((v) => v === value).length;
+			const collections = (key: string) =>
+				topLevel.filter((v) => typeof v === 'object' && v !== null && key in v).length;
+			expect(count('Custom company')).toBe(1);
+			expect(count('text')).toBe(1);
+			expect(collections('validityPeriod')).toBe(1);
+			expect(collections('maxConcurrentRequests')).toBe(1);
+			expect(count('={{ $json.recipient }}')).toBe(ITEMS);
+			expect(count('=Order {{ $json.n }} is ready')).toBe(ITEMS);
+			// getNode() copies the node: asked once per parameter name, not once per item
+			expect(nodeCopies.mock.calls.length).toBeLessThan(ITEMS);
+			resolved.mockRestore();
+			nodeCopies.mockRestore();
+		},
+		CAP_MS,
+	);
 });

@@ -21,7 +21,10 @@ describe('Send: request bodies for each message kind', () => {
 			.matchHeader('content-type', /application\/json/)
 			.reply(200, { message_id: 429 });
 
-		const { output, error } = await runDecisionTelecom({ items: [{}], parameters: sendParameters() });
+		const { output, error } = await runDecisionTelecom({
+			items: [{}],
+			parameters: sendParameters(),
+		});
 
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -66,11 +69,18 @@ describe('Send: request bodies for each message kind', () => {
 
 	test('an explicit validity period is sent as given, also with SMS fallback', async () => {
 		const scope = mockApi()
-			.post('/v1/api/send-viber', (body) => body.validity_period === 3600 && body.text_sms === 'SMS')
+			.post(
+				'/v1/api/send-viber',
+				(body) => body.validity_period === 3600 && body.text_sms === 'SMS',
+			)
 			.reply(200, { message_id: 1 });
 		await runDecisionTelecom({
 			items: [{}],
-			parameters: sendParameters({ smsFallback: true, smsText: 'SMS', additionalFields: { validityPeriod: 3600 } }),
+			parameters: sendParameters({
+				smsFallback: true,
+				smsText: 'SMS',
+				additionalFields: { validityPeriod: 3600 },
+			}),
 		});
 		expect(scope.isDone()).toBe(true);
 	});
@@ -98,7 +108,10 @@ describe('Send: request bodies for each message kind', () => {
 				imageUrl: 'https://yourdomain.com/images/image.jpg',
 				buttonCaption: 'Join Us',
 				buttonUrl: 'https://yourdomain.com/join-us',
-				additionalFields: { callbackUrl: 'https://yourdomain.com/viber-callback', validityPeriod: 3600 },
+				additionalFields: {
+					callbackUrl: 'https://yourdomain.com/viber-callback',
+					validityPeriod: 3600,
+				},
 			}),
 		});
 
@@ -132,11 +145,20 @@ describe('Send: request bodies for each message kind', () => {
 
 	test('2-way text may be transactional with SMS fallback', async () => {
 		const scope = mockApi()
-			.post('/v1/api/send-viber', (body) => body.message_type === 206 && body.source_type === 2 && body.text_sms === 'Call us')
+			.post(
+				'/v1/api/send-viber',
+				(body) =>
+					body.message_type === 206 && body.source_type === 2 && body.text_sms === 'Call us',
+			)
 			.reply(200, { message_id: 432 });
 		await runDecisionTelecom({
 			items: [{}],
-			parameters: sendParameters({ messageKind: 'twoWayText', category: 'transactional', smsFallback: true, smsText: 'Call us' }),
+			parameters: sendParameters({
+				messageKind: 'twoWayText',
+				category: 'transactional',
+				smsFallback: true,
+				smsText: 'Call us',
+			}),
 		});
 		expect(scope.isDone()).toBe(true);
 	});
@@ -188,16 +210,26 @@ describe('Send: request bodies for each message kind', () => {
 
 	test('parameters are read per item, from expressions', async () => {
 		const scope = mockApi()
-			.post('/v1/api/send-viber', (body) => body.destination_addr === '380501111111' && body.text === 'Hi Ann')
+			.post(
+				'/v1/api/send-viber',
+				(body) => body.destination_addr === '380501111111' && body.text === 'Hi Ann',
+			)
 			.reply(200, { message_id: 1 })
-			.post('/v1/api/send-viber', (body) => body.destination_addr === '380502222222' && body.text === 'Hi Bob')
+			.post(
+				'/v1/api/send-viber',
+				(body) => body.destination_addr === '380502222222' && body.text === 'Hi Bob',
+			)
 			.reply(200, { message_id: 2 });
 		const { output } = await runDecisionTelecom({
 			items: [
 				{ phone: '+380501111111', name: 'Ann' },
 				{ phone: '+380502222222', name: 'Bob' },
 			],
-			parameters: sendParameters({ recipient: '={{ $json.phone }}', text: '=Hi {{ $json.name }}', options: { maxConcurrentRequests: 1 } }),
+			parameters: sendParameters({
+				recipient: '={{ $json.phone }}',
+				text: '=Hi {{ $json.name }}',
+				options: { maxConcurrentRequests: 1 },
+			}),
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(output?.map((item) => item.json.messageId)).toEqual(['1', '2']);
@@ -209,7 +241,9 @@ describe('Send: callback URL, secret and default', () => {
 		const scope = mockApi()
 			.post(
 				'/v1/api/send-viber',
-				(body) => body.callback_url === `https://n8n.example.com/webhook/abc/webhook?secret=${encodeURIComponent(fakeSecret('s3cr+t'))}`,
+				(body) =>
+					body.callback_url ===
+					`https://n8n.example.com/webhook/abc/webhook?secret=${encodeURIComponent(fakeSecret('s3cr+t'))}`,
 			)
 			.reply(200, { message_id: 5 });
 		const { output, run } = await runDecisionTelecom({
@@ -229,13 +263,19 @@ describe('Send: callback URL, secret and default', () => {
 		const scope = mockApi()
 			.post(
 				'/v1/api/send-viber',
-				(body) => body.callback_url === `https://hooks.example.com/dt?tenant=7&secret=${fakeSecret('abc')}`,
+				(body) =>
+					body.callback_url === `https://hooks.example.com/dt?tenant=7&secret=${fakeSecret('abc')}`,
 			)
 			.reply(200, { message_id: 6 });
 		await runDecisionTelecom({
 			items: [{}],
-			parameters: sendParameters({ additionalFields: { callbackUrl: 'https://hooks.example.com/dt?tenant=7' } }),
-			credentials: credentialData({ defaultCallbackUrl: 'https://other.example.com/x', callbackSecret: fakeSecret('abc') }),
+			parameters: sendParameters({
+				additionalFields: { callbackUrl: 'https://hooks.example.com/dt?tenant=7' },
+			}),
+			credentials: credentialData({
+				defaultCallbackUrl: 'https://other.example.com/x',
+				callbackSecret: fakeSecret('abc'),
+			}),
 		});
 		expect(scope.isDone()).toBe(true);
 	});
@@ -244,7 +284,11 @@ describe('Send: callback URL, secret and default', () => {
 		const scope = mockApi()
 			.post('/v1/api/send-viber', (body) => !('callback_url' in body))
 			.reply(200, { message_id: 7 });
-		await runDecisionTelecom({ items: [{}], parameters: sendParameters(), credentials: credentialData({ callbackSecret: fakeSecret('abc') }) });
+		await runDecisionTelecom({
+			items: [{}],
+			parameters: sendParameters(),
+			credentials: credentialData({ callbackSecret: fakeSecret('abc') }),
+		});
 		expect(scope.isDone()).toBe(true);
 	});
 });
@@ -267,7 +311,10 @@ describe('Send: many items', () => {
 			});
 		const { output } = await runDecisionTelecom({
 			items: delays.map((_, index) => ({ index })),
-			parameters: sendParameters({ text: '={{ $json.index }}', options: { maxConcurrentRequests: 3 } }),
+			parameters: sendParameters({
+				text: '={{ $json.index }}',
+				options: { maxConcurrentRequests: 3 },
+			}),
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(maxInFlight).toBe(3);
@@ -289,7 +336,10 @@ describe('Send: many items', () => {
 				inFlight--;
 				return [200, { message_id: 1 }];
 			});
-		await runDecisionTelecom({ items: [{}, {}, {}, {}], parameters: sendParameters({ options: { maxConcurrentRequests: 1 } }) });
+		await runDecisionTelecom({
+			items: [{}, {}, {}, {}],
+			parameters: sendParameters({ options: { maxConcurrentRequests: 1 } }),
+		});
 		expect(maxInFlight).toBe(1);
 	});
 

@@ -33,19 +33,44 @@ async function callback(options: CallbackOptions) {
 	res.send.mockReturnValue(res);
 	const logger = { warn: jest.fn(), info: jest.fn(), error: jest.fn(), debug: jest.fn() };
 	const record = options.record === undefined ? `${MESSAGE_ID}:${RECIPIENT}` : options.record;
-	const customData = { get: jest.fn((key: string) => (key === waitRecordKey(NODE_ID) ? (record ?? undefined) : undefined)), set: jest.fn(), getAll: jest.fn(() => ({})) };
-	const ctx = mock<IWebhookFunctions>({ helpers: { returnJsonArray }, logger: logger as never, customData: customData as never });
-	ctx.getNode.mockReturnValue({ id: NODE_ID, name: 'Wait', type: 'n8n-nodes-decisiontelecom.decisionTelecom', typeVersion: 1, position: [0, 0], parameters: {} } as INode);
+	const customData = {
+		get: jest.fn((key: string) =>
+			key === waitRecordKey(NODE_ID) ? (record ?? undefined) : undefined,
+		),
+		set: jest.fn(),
+		getAll: jest.fn(() => ({})),
+	};
+	const ctx = mock<IWebhookFunctions>({
+		helpers: { returnJsonArray },
+		logger: logger as never,
+		customData: customData as never,
+	});
+	ctx.getNode.mockReturnValue({
+		id: NODE_ID,
+		name: 'Wait',
+		type: 'n8n-nodes-decisiontelecom.decisionTelecom',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	} as INode);
 	ctx.getExecutionId.mockReturnValue(EXECUTION_ID);
 	const getCredentials = options.failCredentials
 		? jest.fn().mockRejectedValue(new Error('credential could not be decrypted'))
-		: jest.fn().mockResolvedValue({ apiKey: KEY, baseUrl: '', callbackSecret: options.secret ?? '', previousCallbackSecret: options.previousSecret ?? '' });
+		: jest.fn().mockResolvedValue({
+				apiKey: KEY,
+				baseUrl: '',
+				callbackSecret: options.secret ?? '',
+				previousCallbackSecret: options.previousSecret ?? '',
+			});
 	(ctx.getCredentials as unknown as jest.Mock).mockImplementation(getCredentials);
 	ctx.getQueryData.mockReturnValue(options.query ?? { waitToken: TOKEN });
 	ctx.getBodyData.mockReturnValue({});
 	ctx.getRequestObject.mockReturnValue({ rawBody: Buffer.from(options.body) } as never);
 	ctx.getResponseObject.mockReturnValue(res as never);
-	const params: Record<string, unknown> = { resource: 'viberMessage', operation: options.operation };
+	const params: Record<string, unknown> = {
+		resource: 'viberMessage',
+		operation: options.operation,
+	};
 	(ctx.getNodeParameter as unknown as jest.Mock).mockImplementation((name: string) => params[name]);
 	const result: IWebhookResponseData = await node.webhook.call(ctx);
 	return { result, status: res.status.mock.calls[0]?.[0] as number, logger };
@@ -53,9 +78,17 @@ async function callback(options: CallbackOptions) {
 
 /** A status callback of the waiting message, its id written as a JSON number above 2^53. */
 const status = (fields: Record<string, unknown>) =>
-	`{"message_id":${MESSAGE_ID}${Object.entries(fields).map(([key, value]) => `,"${key}":${JSON.stringify(value)}`).join('')}}`;
+	`{"message_id":${MESSAGE_ID}${Object.entries(fields)
+		.map(([key, value]) => `,"${key}":${JSON.stringify(value)}`)
+		.join('')}}`;
 const reply = (fields: Record<string, unknown>) =>
-	JSON.stringify({ message_token: 44444444444444, phone_number: RECIPIENT, time: 2121212121, message: { text: 'YES', tracking_data: `tracking_id:${MESSAGE_ID}` }, ...fields });
+	JSON.stringify({
+		message_token: 44444444444444,
+		phone_number: RECIPIENT,
+		time: 2121212121,
+		message: { text: 'YES', tracking_data: `tracking_id:${MESSAGE_ID}` },
+		...fields,
+	});
 
 function resumedWith(outcome: Awaited<ReturnType<typeof callback>>) {
 	expect(outcome.status).toBe(200);
@@ -69,7 +102,8 @@ function keptWaiting(outcome: Awaited<ReturnType<typeof callback>>, code = 200) 
 }
 
 describe('Send and Wait for Delivery: callbacks to the resume URL', () => {
-	const delivery = (body: string, extra: Partial<CallbackOptions> = {}) => callback({ operation: 'sendAndWaitForDelivery', body, ...extra });
+	const delivery = (body: string, extra: Partial<CallbackOptions> = {}) =>
+		callback({ operation: 'sendAndWaitForDelivery', body, ...extra });
 
 	test('a final "delivered" of this message resumes with the Get Status fields and outcome delivered', async () => {
 		const [item] = resumedWith(await delivery(status({ status: 1 })));
@@ -89,22 +123,40 @@ describe('Send and Wait for Delivery: callbacks to the resume URL', () => {
 	});
 
 	test('delivered by the SMS fallback after Viber failed', async () => {
-		const [item] = resumedWith(await delivery(status({ status: 4, sms_message_id: 36478, sms_message_status: 2 })));
-		expect(item).toMatchObject({ outcome: 'delivered', deliveredVia: 'sms', smsStatusName: 'delivered', final: true });
+		const [item] = resumedWith(
+			await delivery(status({ status: 4, sms_message_id: 36478, sms_message_status: 2 })),
+		);
+		expect(item).toMatchObject({
+			outcome: 'delivered',
+			deliveredVia: 'sms',
+			smsStatusName: 'delivered',
+			final: true,
+		});
 	});
 
 	test('a final failure resumes with outcome undelivered', async () => {
 		const [item] = resumedWith(await delivery(status({ status: 3 })));
-		expect(item).toMatchObject({ outcome: 'undelivered', viberStatusName: 'rejected', delivered: false, final: true });
+		expect(item).toMatchObject({
+			outcome: 'undelivered',
+			viberStatusName: 'rejected',
+			delivered: false,
+			final: true,
+		});
 	});
 
 	test.each([
 		['sent', { status: 0 }],
 		['pending', { status: 5 }],
-		['Viber failed while the SMS is still on its way', { status: 4, sms_message_id: 1, sms_message_status: 6 }],
-	])('a status that may still change (%s) is answered 200 and keeps the execution waiting', async (_name, fields) => {
-		keptWaiting(await delivery(status(fields)));
-	});
+		[
+			'Viber failed while the SMS is still on its way',
+			{ status: 4, sms_message_id: 1, sms_message_status: 6 },
+		],
+	])(
+		'a status that may still change (%s) is answered 200 and keeps the execution waiting',
+		async (_name, fields) => {
+			keptWaiting(await delivery(status(fields)));
+		},
+	);
 
 	test('a status of another message (a stale one from an earlier loop) keeps waiting', async () => {
 		keptWaiting(await delivery('{"message_id":430,"status":1}'));
@@ -116,12 +168,16 @@ describe('Send and Wait for Delivery: callbacks to the resume URL', () => {
 
 	test('an array of callbacks resumes on the entry for this message', async () => {
 		const body = `[{"message_id":1,"status":1},${status({ status: 1 })}]`;
-		expect(resumedWith(await delivery(body))[0]).toMatchObject({ messageId: MESSAGE_ID, outcome: 'delivered' });
+		expect(resumedWith(await delivery(body))[0]).toMatchObject({
+			messageId: MESSAGE_ID,
+			outcome: 'delivered',
+		});
 	});
 });
 
 describe('Send and Wait for Reply: callbacks to the resume URL', () => {
-	const waitReply = (body: string, extra: Partial<CallbackOptions> = {}) => callback({ operation: 'sendAndWaitForReply', body, ...extra });
+	const waitReply = (body: string, extra: Partial<CallbackOptions> = {}) =>
+		callback({ operation: 'sendAndWaitForReply', body, ...extra });
 
 	test("this message's reply resumes with the reply", async () => {
 		const [item] = resumedWith(await waitReply(reply({})));
@@ -140,13 +196,28 @@ describe('Send and Wait for Reply: callbacks to the resume URL', () => {
 	});
 
 	test('a reply without tracking data counts when it comes from the recipient', async () => {
-		const body = JSON.stringify({ message_token: 5, phone_number: `+${RECIPIENT}`, time: 1, message: { text: 'ok' } });
-		expect(resumedWith(await waitReply(body))[0]).toMatchObject({ outcome: 'replied', text: 'ok', inReplyToMessageId: null });
+		const body = JSON.stringify({
+			message_token: 5,
+			phone_number: `+${RECIPIENT}`,
+			time: 1,
+			message: { text: 'ok' },
+		});
+		expect(resumedWith(await waitReply(body))[0]).toMatchObject({
+			outcome: 'replied',
+			text: 'ok',
+			inReplyToMessageId: null,
+		});
 	});
 
 	test.each([
-		['a reply to another message', reply({ message: { text: 'YES', tracking_data: 'tracking_id:430' } })],
-		['a reply without tracking data from another phone', JSON.stringify({ message_token: 5, phone_number: '380509999999', message: { text: 'x' } })],
+		[
+			'a reply to another message',
+			reply({ message: { text: 'YES', tracking_data: 'tracking_id:430' } }),
+		],
+		[
+			'a reply without tracking data from another phone',
+			JSON.stringify({ message_token: 5, phone_number: '380509999999', message: { text: 'x' } }),
+		],
 		['a delivery status of this message', status({ status: 1 })],
 	])('%s keeps the execution waiting', async (_name, body) => {
 		keptWaiting(await waitReply(body));
@@ -166,12 +237,35 @@ describe('Send and Wait: who may call the resume URL', () => {
 
 	test('with a Callback Secret, the token alone is not enough', async () => {
 		keptWaiting(await callback({ operation: 'sendAndWaitForDelivery', body, secret: SECRET }), 401);
-		keptWaiting(await callback({ operation: 'sendAndWaitForDelivery', body, secret: SECRET, query: { waitToken: TOKEN, secret: 'nope' } }), 401);
-		resumedWith(await callback({ operation: 'sendAndWaitForDelivery', body, secret: SECRET, query: { waitToken: TOKEN, secret: SECRET } }));
+		keptWaiting(
+			await callback({
+				operation: 'sendAndWaitForDelivery',
+				body,
+				secret: SECRET,
+				query: { waitToken: TOKEN, secret: 'nope' },
+			}),
+			401,
+		);
+		resumedWith(
+			await callback({
+				operation: 'sendAndWaitForDelivery',
+				body,
+				secret: SECRET,
+				query: { waitToken: TOKEN, secret: SECRET },
+			}),
+		);
 	});
 
 	test('the previous secret still resumes during a rotation', async () => {
-		resumedWith(await callback({ operation: 'sendAndWaitForDelivery', body, secret: SECRET, previousSecret: PREVIOUS, query: { waitToken: TOKEN, secret: PREVIOUS } }));
+		resumedWith(
+			await callback({
+				operation: 'sendAndWaitForDelivery',
+				body,
+				secret: SECRET,
+				previousSecret: PREVIOUS,
+				query: { waitToken: TOKEN, secret: PREVIOUS },
+			}),
+		);
 	});
 
 	test.each([
@@ -187,7 +281,11 @@ describe('Send and Wait: who may call the resume URL', () => {
 	});
 
 	test('an unexpected failure is answered 500 and never thrown, so the execution keeps waiting', async () => {
-		const outcome = await callback({ operation: 'sendAndWaitForDelivery', body, failCredentials: true });
+		const outcome = await callback({
+			operation: 'sendAndWaitForDelivery',
+			body,
+			failCredentials: true,
+		});
 		keptWaiting(outcome, 500);
 		expect(outcome.logger.error).toHaveBeenCalledWith(expect.stringContaining('keeps waiting'));
 	});

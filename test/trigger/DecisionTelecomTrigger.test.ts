@@ -443,7 +443,12 @@ describe('DecisionTelecomTrigger webhook(): secret rotation and weak secrets', (
 	const PREVIOUS = 'Old-s3cret-callback-value';
 
 	it('accepts the previous secret while one is set, so messages sent before a rotation still report', async () => {
-		const outcome = await run({ rawBody: C2, secret: GUARD, previousSecret: PREVIOUS, query: { secret: PREVIOUS } });
+		const outcome = await run({
+			rawBody: C2,
+			secret: GUARD,
+			previousSecret: PREVIOUS,
+			query: { secret: PREVIOUS },
+		});
 		expect(jsonItems(outcome.result)).toHaveLength(1);
 	});
 
@@ -454,18 +459,35 @@ describe('DecisionTelecomTrigger webhook(): secret rotation and weak secrets', (
 	it.each([
 		[{ secret: 'abc' }, 'Callback Secret'],
 		[{ secret: GUARD, previousSecret: 'short' }, 'Previous Callback Secret'],
-	])('refuses every callback (401) and says why in the log when a secret is shorter than 16 characters: %j', async (secrets, label) => {
-		const { ctx, res } = createContext({ rawBody: C2, query: { secret: secrets.secret }, ...secrets });
-		const result = await trigger.webhook.call(ctx);
-		expect(result).toEqual({ noWebhookResponse: true });
-		expect(res.status).toHaveBeenCalledWith(401);
-		expect(ctx.logger.warn).toHaveBeenCalledWith(expect.stringContaining(`${label} is shorter than 16 characters`));
-		expect(JSON.stringify((ctx.logger.warn as jest.Mock).mock.calls)).not.toMatch(/'abc'|short'|Sup3r/);
-	});
+	])(
+		'refuses every callback (401) and says why in the log when a secret is shorter than 16 characters: %j',
+		async (secrets, label) => {
+			const { ctx, res } = createContext({
+				rawBody: C2,
+				query: { secret: secrets.secret },
+				...secrets,
+			});
+			const result = await trigger.webhook.call(ctx);
+			expect(result).toEqual({ noWebhookResponse: true });
+			expect(res.status).toHaveBeenCalledWith(401);
+			expect(ctx.logger.warn).toHaveBeenCalledWith(
+				expect.stringContaining(`${label} is shorter than 16 characters`),
+			);
+			expect(JSON.stringify((ctx.logger.warn as jest.Mock).mock.calls)).not.toMatch(
+				/'abc'|short'|Sup3r/,
+			);
+		},
+	);
 
 	it('redacts the previous secret from raw too', async () => {
 		const body = `{"message_id":1,"status":1,"echo":"https://h/w?x=${PREVIOUS}"}`;
-		const outcome = await run({ rawBody: body, simplify: false, secret: GUARD, previousSecret: PREVIOUS, query: { secret: GUARD } });
+		const outcome = await run({
+			rawBody: body,
+			simplify: false,
+			secret: GUARD,
+			previousSecret: PREVIOUS,
+			query: { secret: GUARD },
+		});
 		expect(JSON.stringify(jsonItems(outcome.result))).not.toContain(PREVIOUS);
 	});
 });
@@ -477,7 +499,9 @@ describe('DecisionTelecomTrigger webhook(): limits', () => {
 		const body = `[${status(1)},"${'x'.repeat(1_048_576)}"]`;
 		const outcome = await run({ rawBody: body });
 		expectRejected(outcome, 413);
-		expect(outcome.res.send).toHaveBeenCalledWith(expect.stringMatching(/^Payload Too Large: The body is \d+ bytes; the limit is 1048576$/));
+		expect(outcome.res.send).toHaveBeenCalledWith(
+			expect.stringMatching(/^Payload Too Large: The body is \d+ bytes; the limit is 1048576$/),
+		);
 	});
 
 	it('accepts 1000 callbacks in one request and answers 413 to 1001', async () => {
@@ -485,15 +509,22 @@ describe('DecisionTelecomTrigger webhook(): limits', () => {
 		expect(jsonItems((await run({ rawBody: many(1000) })).result)).toHaveLength(1000);
 		const outcome = await run({ rawBody: many(1001) });
 		expectRejected(outcome, 413);
-		expect(outcome.res.send).toHaveBeenCalledWith('Payload Too Large: 1001 callbacks in one request; the limit is 1000');
+		expect(outcome.res.send).toHaveBeenCalledWith(
+			'Payload Too Large: 1001 callbacks in one request; the limit is 1000',
+		);
 	});
 
-	it.each([true, false])('answers 400 to a status nested 10,000 levels deep (Simplify %s), without recursion', async (simplify) => {
-		const deep = `{"message_id":1,"status":1,"extra":${'['.repeat(10000)}${']'.repeat(10000)}}`;
-		const outcome = await run({ rawBody: deep, simplify });
-		expectRejected(outcome, 400);
-		expect(outcome.res.send).toHaveBeenCalledWith('Bad Request: The body nests deeper than 32 levels');
-	});
+	it.each([true, false])(
+		'answers 400 to a status nested 10,000 levels deep (Simplify %s), without recursion',
+		async (simplify) => {
+			const deep = `{"message_id":1,"status":1,"extra":${'['.repeat(10000)}${']'.repeat(10000)}}`;
+			const outcome = await run({ rawBody: deep, simplify });
+			expectRejected(outcome, 400);
+			expect(outcome.res.send).toHaveBeenCalledWith(
+				'Bad Request: The body nests deeper than 32 levels',
+			);
+		},
+	);
 
 	it('accepts nesting up to 32 levels', async () => {
 		const nested = `{"message_id":1,"status":1,"extra":${'['.repeat(31)}${']'.repeat(31)}}`;

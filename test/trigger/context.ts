@@ -51,7 +51,10 @@ export function createContext(options: ContextOptions = {}) {
 		...(options.secret !== undefined
 			? {
 					credentials: {
-						decisionTelecomApi: { id: options.credentialId ?? `cred-${++contexts}`, name: 'DecisionTelecom account' },
+						decisionTelecomApi: {
+							id: options.credentialId ?? `cred-${++contexts}`,
+							name: 'DecisionTelecom account',
+						},
 					},
 				}
 			: {}),
@@ -78,10 +81,13 @@ export function createContext(options: ContextOptions = {}) {
 		contentType: options.contentType,
 		// what n8n's readRawBody does: read the bytes it left unread, once
 		readRawBody: jest.fn(async () => {
-			if (options.unreadBody !== undefined) request.rawBody ??= Buffer.from(options.unreadBody, 'utf8');
+			if (options.unreadBody !== undefined)
+				request.rawBody ??= Buffer.from(options.unreadBody, 'utf8');
 		}),
 	};
-	ctx.getRequestObject.mockReturnValue(request as unknown as ReturnType<IWebhookFunctions['getRequestObject']>);
+	ctx.getRequestObject.mockReturnValue(
+		request as unknown as ReturnType<IWebhookFunctions['getRequestObject']>,
+	);
 	ctx.getResponseObject.mockReturnValue(
 		res as unknown as ReturnType<IWebhookFunctions['getResponseObject']>,
 	);

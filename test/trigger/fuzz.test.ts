@@ -19,7 +19,10 @@ const VALID_BODIES = [
 
 /** A valid callback with random bytes flipped, cut, repeated or spliced in. */
 const mutatedBody = fc
-	.tuple(fc.constantFrom(...VALID_BODIES), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 4 }), fc.string({ maxLength: 8 })), { maxLength: 6 }))
+	.tuple(
+		fc.constantFrom(...VALID_BODIES),
+		fc.array(fc.tuple(fc.nat(), fc.nat({ max: 4 }), fc.string({ maxLength: 8 })), { maxLength: 6 }),
+	)
 	.map(([body, edits]) =>
 		edits.reduce((text, [at, kind, insert]) => {
 			const i = at % (text.length + 1);
@@ -33,7 +36,10 @@ const mutatedBody = fc
 
 const deepBody = fc
 	.tuple(fc.integer({ min: 1, max: 3000 }), fc.constantFrom('[', '{"a":'))
-	.map(([depth, open]) => `{"message_id":1,"status":1,"x":${open.repeat(depth)}1${(open === '[' ? ']' : '}').repeat(depth)}}`);
+	.map(
+		([depth, open]) =>
+			`{"message_id":1,"status":1,"x":${open.repeat(depth)}1${(open === '[' ? ']' : '}').repeat(depth)}}`,
+	);
 
 const body = fc.oneof(
 	{ weight: 3, arbitrary: mutatedBody },
@@ -41,7 +47,12 @@ const body = fc.oneof(
 	{ weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
 	{ weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
 	{ weight: 1, arbitrary: deepBody },
-	{ weight: 1, arbitrary: fc.integer({ min: 990, max: 1010 }).map((n) => `[${Array(n).fill(VALID_BODIES[1]).join(',')}]`) },
+	{
+		weight: 1,
+		arbitrary: fc
+			.integer({ min: 990, max: 1010 })
+			.map((n) => `[${Array(n).fill(VALID_BODIES[1]).join(',')}]`),
+	},
 );
 
 const query = fc.oneof(
@@ -60,20 +71,28 @@ describe('DecisionTelecomTrigger webhook() under fuzzing', () => {
 	it('answers 10,000 random and mutated bodies with 200, 400, 401 or 413 only, never an exception', async () => {
 		const seen = new Map<number, number>();
 		await fc.assert(
-			fc.asyncProperty(body, query, fc.boolean(), fc.boolean(), fc.boolean(), async (text, queryData, withSecret, simplify, raw) => {
-				const { ctx, res } = createContext({
-					rawBody: raw ? text : undefined,
-					body: raw ? {} : text,
-					query: queryData,
-					simplify,
-					secret: withSecret ? SECRET : undefined,
-				});
-				const result = await trigger.webhook.call(ctx);
-				const status = answerStatus(result, res.status);
-				seen.set(status, (seen.get(status) ?? 0) + 1);
-				expect([200, 400, 401, 413]).toContain(status);
-				if (status === 200 && result.workflowData) expect(result.workflowData[0].length).toBeGreaterThan(0);
-			}),
+			fc.asyncProperty(
+				body,
+				query,
+				fc.boolean(),
+				fc.boolean(),
+				fc.boolean(),
+				async (text, queryData, withSecret, simplify, raw) => {
+					const { ctx, res } = createContext({
+						rawBody: raw ? text : undefined,
+						body: raw ? {} : text,
+						query: queryData,
+						simplify,
+						secret: withSecret ? SECRET : undefined,
+					});
+					const result = await trigger.webhook.call(ctx);
+					const status = answerStatus(result, res.status);
+					seen.set(status, (seen.get(status) ?? 0) + 1);
+					expect([200, 400, 401, 413]).toContain(status);
+					if (status === 200 && result.workflowData)
+						expect(result.workflowData[0].length).toBeGreaterThan(0);
+				},
+			),
 			{ numRuns: generatedRuns(10000) },
 		);
 		// The bodies reach every kind of answer, so the run is not trivially all 401s or 400s.

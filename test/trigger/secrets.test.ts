@@ -39,7 +39,10 @@ describe('SecretsCache: a credential is read once per reuse time, counted on a f
 
 	it('does not keep a failed read: the waiting callbacks fail, the next one reads again', async () => {
 		const cache = new SecretsCache(clock, 5000);
-		const read = jest.fn().mockRejectedValueOnce(new Error('cannot decrypt')).mockResolvedValueOnce(secrets(OLD));
+		const read = jest
+			.fn()
+			.mockRejectedValueOnce(new Error('cannot decrypt'))
+			.mockResolvedValueOnce(secrets(OLD));
 		const together = [cache.get('c', read), cache.get('c', read)];
 		await expect(together[0]).rejects.toThrow('cannot decrypt');
 		await expect(together[1]).rejects.toThrow('cannot decrypt');
@@ -56,9 +59,18 @@ describe('DecisionTelecomTrigger: secrets reused across callbacks', () => {
 	afterEach(() => jest.useRealTimers());
 
 	async function callback(secret: string, given: string) {
-		const { ctx, res, getCredentials } = createContext({ rawBody: C2, secret, query: { secret: given }, credentialId: 'shared' });
+		const { ctx, res, getCredentials } = createContext({
+			rawBody: C2,
+			secret,
+			query: { secret: given },
+			credentialId: 'shared',
+		});
 		const result = await trigger.webhook.call(ctx);
-		return { started: result.workflowData !== undefined, status: res.status.mock.calls[0]?.[0], getCredentials };
+		return {
+			started: result.workflowData !== undefined,
+			status: res.status.mock.calls[0]?.[0],
+			getCredentials,
+		};
 	}
 
 	it('reads the credential once per reuse time, still refuses a wrong secret, and applies a changed secret after it', async () => {

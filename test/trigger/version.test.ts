@@ -14,7 +14,10 @@ describe('DecisionTelecomTrigger 1.1: the body n8n did not read', () => {
 	});
 
 	it('reads a body n8n left unread (no or unknown content type) and keeps every digit of the id', async () => {
-		const { ctx, request } = createContext({ unreadBody: STATUS, contentType: 'application/octet-stream' });
+		const { ctx, request } = createContext({
+			unreadBody: STATUS,
+			contentType: 'application/octet-stream',
+		});
 		const result = await trigger.webhook.call(ctx);
 		expect(request.readRawBody).toHaveBeenCalledTimes(1);
 		expect(result.workflowData?.[0][0].json.messageId).toBe('12345678901234567890');
@@ -27,7 +30,10 @@ describe('DecisionTelecomTrigger 1.1: the body n8n did not read', () => {
 	});
 
 	it('leaves multipart bodies to n8n, which has consumed the stream', async () => {
-		const { ctx, request, res } = createContext({ body: { message_id: '429', status: '1' }, contentType: 'multipart/form-data' });
+		const { ctx, request, res } = createContext({
+			body: { message_id: '429', status: '1' },
+			contentType: 'multipart/form-data',
+		});
 		const result = await trigger.webhook.call(ctx);
 		expect(request.readRawBody).not.toHaveBeenCalled();
 		expect(res.status).not.toHaveBeenCalled();
@@ -35,10 +41,16 @@ describe('DecisionTelecomTrigger 1.1: the body n8n did not read', () => {
 	});
 
 	it('still refuses a too large unread body with 413 and a forged one with 401', async () => {
-		const big = createContext({ unreadBody: `[${'{"message_id":1,"status":1},'.repeat(40000)}{}]` });
+		const big = createContext({
+			unreadBody: `[${'{"message_id":1,"status":1},'.repeat(40000)}{}]`,
+		});
 		await trigger.webhook.call(big.ctx);
 		expect(big.res.status).toHaveBeenCalledWith(413);
-		const forged = createContext({ unreadBody: STATUS, secret: GUARD, query: { secret: 'forged' } });
+		const forged = createContext({
+			unreadBody: STATUS,
+			secret: GUARD,
+			query: { secret: 'forged' },
+		});
 		await trigger.webhook.call(forged.ctx);
 		expect(forged.res.status).toHaveBeenCalledWith(401);
 		expect(forged.request.readRawBody).not.toHaveBeenCalled();

@@ -7,34 +7,68 @@ const { description } = nodeType;
 
 /** Every resource with the operations its Operation field offers. */
 function operationsByResource(properties: INodeProperties[]): Array<[string, string]> {
-	const resources = properties.find((property) => property.name === 'resource')?.options as Array<{ value: string }>;
+	const resources = properties.find((property) => property.name === 'resource')?.options as Array<{
+		value: string;
+	}>;
 	return resources.flatMap(({ value: resource }) => {
-		const field = properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource));
-		return ((field?.options ?? []) as Array<{ value: string }>).map(({ value }): [string, string] => [resource, value]);
+		const field = properties.find(
+			(property) =>
+				property.name === 'operation' &&
+				property.displayOptions?.show?.resource?.includes(resource),
+		);
+		return ((field?.options ?? []) as Array<{ value: string }>).map(
+			({ value }): [string, string] => [resource, value],
+		);
 	});
 }
 
 /** The subtitle as n8n's editor computes it, with n8n's own expression evaluator. */
 function subtitleOf(resource: string, operation: string): unknown {
-	const node: INode = { id: '1', name: 'DecisionTelecom', type: 'decisionTelecom', typeVersion: 1, position: [0, 0], parameters: { resource, operation } };
-	const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) } as unknown as INodeTypes;
+	const node: INode = {
+		id: '1',
+		name: 'DecisionTelecom',
+		type: 'decisionTelecom',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { resource, operation },
+	};
+	const nodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	return workflow.expression.getSimpleParameterValue(node, String(description.subtitle), 'internal', {});
+	return workflow.expression.getSimpleParameterValue(
+		node,
+		String(description.subtitle),
+		'internal',
+		{},
+	);
 }
 
 describe('DecisionTelecom node description', () => {
-	test.each(operationsByResource(description.properties))('%s / %s has a subtitle', (resource, operation) => {
-		expect(subtitleOf(resource, operation)).toEqual(expect.stringMatching(/^[A-Z]/));
-	});
+	test.each(operationsByResource(description.properties))(
+		'%s / %s has a subtitle',
+		(resource, operation) => {
+			expect(subtitleOf(resource, operation)).toEqual(expect.stringMatching(/^[A-Z]/));
+		},
+	);
 
 	test('the AI tool offers every resource, and each of its operations there', () => {
-		const tool = (description.usableAsTool as { replacements: { properties: INodeProperties[] } }).replacements.properties;
-		const resources = (tool.find((property) => property.name === 'resource')?.options as Array<{ value: string }>).map((option) => option.value);
-		expect(new Set(operationsByResource(tool).map(([resource]) => resource))).toEqual(new Set(resources));
+		const tool = (description.usableAsTool as { replacements: { properties: INodeProperties[] } })
+			.replacements.properties;
+		const resources = (
+			tool.find((property) => property.name === 'resource')?.options as Array<{ value: string }>
+		).map((option) => option.value);
+		expect(new Set(operationsByResource(tool).map(([resource]) => resource))).toEqual(
+			new Set(resources),
+		);
 	});
 
 	test('the resources are listed in alphabetical order', () => {
-		const names = (description.properties[0].options as Array<{ name: string }>).map((option) => option.name);
+		const names = (description.properties[0].options as Array<{ name: string }>).map(
+			(option) => option.name,
+		);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 	});
 });

@@ -51,9 +51,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		operation: this.getNodeParameter('operation', 0),
 	} as DecisionTelecomType;
 	// The table is complete by type; this guards against parameters saved by hand or by an AI agent.
-	const execute = (operations[resource] as Record<string, OperationExecute> | undefined)?.[operation];
+	const execute = (operations[resource] as Record<string, OperationExecute> | undefined)?.[
+		operation
+	];
 	if (!execute) {
-		throw new NodeOperationError(this.getNode(), `The operation '${operation}' of '${resource}' is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation '${operation}' of '${resource}' is not supported`,
+		);
 	}
 	return [await execute.call(this, this.getInputData())];
 }
@@ -64,7 +69,9 @@ export async function webhookRouter(this: IWebhookFunctions): Promise<IWebhookRe
 		resource: this.getNodeParameter('resource'),
 		operation: this.getNodeParameter('operation'),
 	} as DecisionTelecomType;
-	const webhook = (waitingOperations[resource] as Record<string, OperationWebhook> | undefined)?.[operation];
+	const webhook = (waitingOperations[resource] as Record<string, OperationWebhook> | undefined)?.[
+		operation
+	];
 	if (!webhook) {
 		this.getResponseObject().status(404).send('Not Found').end();
 		return { noWebhookResponse: true };

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import { appendDescription, asNodeError, errorItem } from './itemErrors';
 
@@ -38,8 +44,10 @@ export class ItemResults {
 
 	fail(itemIndex: number, caught: unknown): void {
 		const error = asNodeError(this.context, caught, itemIndex);
-		if (this.continueOnFail) this.results[itemIndex] = errorItem(error, itemIndex, this.sendsMessages);
-		else if (!this.firstFailure || itemIndex < this.firstFailure.itemIndex) this.firstFailure = { error, itemIndex };
+		if (this.continueOnFail)
+			this.results[itemIndex] = errorItem(error, itemIndex, this.sendsMessages);
+		else if (!this.firstFailure || itemIndex < this.firstFailure.itemIndex)
+			this.firstFailure = { error, itemIndex };
 	}
 
 	/** The output in input order, or the first failure with a note on what was already sent. */
@@ -47,7 +55,10 @@ export class ItemResults {
 		if (!this.firstFailure) return this.results;
 		const { error } = this.firstFailure;
 		if (this.sendsMessages && this.succeeded > 0) {
-			appendDescription(error, `${this.succeeded} other item(s) of this run were sent before the node stopped; turn on 'Settings > On Error > Continue' to get a result for every item.`);
+			appendDescription(
+				error,
+				`${this.succeeded} other item(s) of this run were sent before the node stopped; turn on 'Settings > On Error > Continue' to get a result for every item.`,
+			);
 		}
 		throw error;
 	}

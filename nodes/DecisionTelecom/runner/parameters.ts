@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeParameters, NodeParameterValueType } from 
 function containsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(containsExpression);
-	if (typeof value === 'object' && value !== null) return Object.values(value).some(containsExpression);
+	if (typeof value === 'object' && value !== null)
+		return Object.values(value).some(containsExpression);
 	return false;
 }
 
@@ -32,7 +33,8 @@ export class ParameterReader {
 		if (this.fixed.has(name)) return this.fixed.get(name);
 		const value = this.context.getNodeParameter(name, itemIndex, fallback);
 		if (this.perItem.has(name)) return value;
-		if (containsExpression(rawValue(this.context.getNode().parameters, name))) this.perItem.add(name);
+		if (containsExpression(rawValue(this.context.getNode().parameters, name)))
+			this.perItem.add(name);
 		else this.fixed.set(name, value);
 		return value;
 	}

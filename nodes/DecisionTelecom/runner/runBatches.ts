@@ -61,7 +61,8 @@ export async function runBatches<Plan>(
 			} catch (caught) {
 				failure = caught;
 			}
-			for (const { itemIndex } of batch) if (!reported.has(itemIndex)) report.fail(itemIndex, failure);
+			for (const { itemIndex } of batch)
+				if (!reported.has(itemIndex)) report.fail(itemIndex, failure);
 		},
 		() => results.stopped,
 	);

@@ -13,9 +13,30 @@ interface NumberOption {
 }
 
 export const RUN_OPTIONS = {
-	maxConcurrentRequests: { displayName: 'Max Concurrent Requests', min: 1, max: 50, default: 5, wholeNumber: true, unit: 'requests' },
-	rateLimitMaxWait: { displayName: 'Rate Limit Max Wait', min: 0, max: 3600, default: 120, wholeNumber: false, unit: 'seconds' },
-	timeout: { displayName: 'Timeout', min: 1, max: 600, default: 30, wholeNumber: false, unit: 'seconds' },
+	maxConcurrentRequests: {
+		displayName: 'Max Concurrent Requests',
+		min: 1,
+		max: 50,
+		default: 5,
+		wholeNumber: true,
+		unit: 'requests',
+	},
+	rateLimitMaxWait: {
+		displayName: 'Rate Limit Max Wait',
+		min: 0,
+		max: 3600,
+		default: 120,
+		wholeNumber: false,
+		unit: 'seconds',
+	},
+	timeout: {
+		displayName: 'Timeout',
+		min: 1,
+		max: 600,
+		default: 30,
+		wholeNumber: false,
+		unit: 'seconds',
+	},
 } satisfies Record<string, NumberOption>;
 
 /** The Options collection every operation shares (the lint wants literal defaults; a test keeps them equal). */
@@ -81,8 +102,17 @@ function readOption(options: IDataObject, name: keyof typeof RUN_OPTIONS): numbe
 	const option: NumberOption = RUN_OPTIONS[name];
 	const raw = options[name];
 	if (raw === undefined || raw === null) return option.default;
-	const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-	const valid = Number.isFinite(value) && value >= option.min && value <= option.max && (!option.wholeNumber || Number.isInteger(value));
+	const value =
+		typeof raw === 'number'
+			? raw
+			: typeof raw === 'string' && raw.trim() !== ''
+				? Number(raw)
+				: NaN;
+	const valid =
+		Number.isFinite(value) &&
+		value >= option.min &&
+		value <= option.max &&
+		(!option.wholeNumber || Number.isInteger(value));
 	if (!valid) {
 		throw new InputIssue(
 			`Options > ${option.displayName}`,

@@ -1,9 +1,19 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import { appendDescription, asNodeError, sendOutcomeOf } from './itemErrors';
 import type { Run } from './openRun';
 import { runItems } from './runItems';
-import { checkSendOnceKey, hasDeduplicationStore, readSendOnceSettings, SendOnceStore } from './sendOnce';
+import {
+	checkSendOnceKey,
+	hasDeduplicationStore,
+	readSendOnceSettings,
+	SendOnceStore,
+} from './sendOnce';
 
 export interface SendWork<Plan> {
 	/** Checks one item and builds its request, without sending anything. */
@@ -39,16 +49,27 @@ function openStore(context: IExecuteFunctions, run: Run): SendOnceStore | undefi
 	if (!settings) return undefined;
 	if (!hasDeduplicationStore(context)) {
 		throw new NodeOperationError(context.getNode(), 'Send Once Per Key needs n8n 1.64 or newer', {
-			description: "Nothing was sent. This n8n has no deduplication store. Update n8n, or remove 'Send Once Per Key'.",
+			description:
+				"Nothing was sent. This n8n has no deduplication store. Update n8n, or remove 'Send Once Per Key'.",
 		});
 	}
 	return new SendOnceStore(context, settings);
 }
 
-const skipped = (key: string, reason: string): IDataObject => ({ skipped: true, sendOnceKey: key, reason });
+const skipped = (key: string, reason: string): IDataObject => ({
+	skipped: true,
+	sendOnceKey: key,
+	reason,
+});
 
 /** The error of a failed send, after the key was forgotten (not sent) or kept (may have gone out). */
-async function afterFailure(context: IExecuteFunctions, store: SendOnceStore, key: string, caught: unknown, itemIndex: number) {
+async function afterFailure(
+	context: IExecuteFunctions,
+	store: SendOnceStore,
+	key: string,
+	caught: unknown,
+	itemIndex: number,
+) {
 	const error = asNodeError(context, caught, itemIndex);
 	let note = `The send-once key '${key}' stays recorded, so running the workflow again does not send this message again.`;
 	if (sendOutcomeOf(error) === 'notSent') {
@@ -63,14 +84,24 @@ async function afterFailure(context: IExecuteFunctions, store: SendOnceStore, ke
 	return error;
 }
 
-async function recordOrRefuse(context: IExecuteFunctions, store: SendOnceStore, key: string, itemIndex: number): Promise<boolean> {
+async function recordOrRefuse(
+	context: IExecuteFunctions,
+	store: SendOnceStore,
+	key: string,
+	itemIndex: number,
+): Promise<boolean> {
 	try {
 		return await store.record(key);
 	} catch (caught) {
-		const error = new NodeOperationError(context.getNode(), `Could not record the send-once key: ${(caught as Error).message}`, {
-			itemIndex,
-			description: "Nothing was sent for this item: n8n's deduplication store did not answer. Run the workflow again later.",
-		});
+		const error = new NodeOperationError(
+			context.getNode(),
+			`Could not record the send-once key: ${(caught as Error).message}`,
+			{
+				itemIndex,
+				description:
+					"Nothing was sent for this item: n8n's deduplication store did not answer. Run the workflow again later.",
+			},
+		);
 		error.context.outcome = 'notSent';
 		throw error;
 	}
@@ -82,7 +113,12 @@ async function recordOrRefuse(context: IExecuteFunctions, store: SendOnceStore, 
  * n8n's deduplication store right before its request. A key already recorded skips the item; a
  * definite "not sent" releases the key; an unknown outcome keeps it (at most once).
  */
-export async function runSends<Plan>(context: IExecuteFunctions, itemCount: number, run: Run, work: SendWork<Plan>): Promise<INodeExecutionData[]> {
+export async function runSends<Plan>(
+	context: IExecuteFunctions,
+	itemCount: number,
+	run: Run,
+	work: SendWork<Plan>,
+): Promise<INodeExecutionData[]> {
 	const store = openStore(context, run);
 	const firstItemOfKey = new Map<string, number>();
 	return await runItems<KeyedPlan<Plan>>(context, itemCount, run.settings.concurrency, {
@@ -97,9 +133,16 @@ export async function runSends<Plan>(context: IExecuteFunctions, itemCount: numb
 		},
 		perform: async ({ plan, key, duplicateOf }, itemIndex) => {
 			if (!store || key === undefined) return await work.send(plan, itemIndex);
-			if (duplicateOf !== undefined) return skipped(key, `Item ${duplicateOf} of this run has the same key; it was sent once for both.`);
+			if (duplicateOf !== undefined)
+				return skipped(
+					key,
+					`Item ${duplicateOf} of this run has the same key; it was sent once for both.`,
+				);
 			if (!(await recordOrRefuse(context, store, key, itemIndex))) {
-				return skipped(key, 'A message with this key was already sent, by an earlier run or an earlier item.');
+				return skipped(
+					key,
+					'A message with this key was already sent, by an earlier run or an earlier item.',
+				);
 			}
 			try {
 				return { ...(await work.send(plan, itemIndex)), sendOnceKey: key };

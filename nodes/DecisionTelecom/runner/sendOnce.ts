@@ -1,4 +1,9 @@
-import type { DeduplicationScope, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	DeduplicationScope,
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { InputIssue } from '../shared/inputIssue';
 
@@ -32,7 +37,11 @@ export const sendOnceOption: INodeProperties = {
 					default: 'node',
 					options: [
 						{ name: 'This Node', value: 'node', description: 'Keys count for this node only' },
-						{ name: 'This Workflow', value: 'workflow', description: 'Keys count for every DecisionTelecom node of the workflow' },
+						{
+							name: 'This Workflow',
+							value: 'workflow',
+							description: 'Keys count for every DecisionTelecom node of the workflow',
+						},
 					],
 				},
 				{
@@ -60,7 +69,11 @@ export function readSendOnceSettings(options: IDataObject): SendOnceSettings | u
 	if (!values) return undefined;
 	const scope = values.scope ?? 'node';
 	if (scope !== 'node' && scope !== 'workflow') {
-		throw new InputIssue('Options > Send Once Per Key > Scope', `'${String(scope)}' is not a scope`, "Use 'node' or 'workflow'.");
+		throw new InputIssue(
+			'Options > Send Once Per Key > Scope',
+			`'${String(scope)}' is not a scope`,
+			"Use 'node' or 'workflow'.",
+		);
 	}
 	const rememberLast = Number(values.rememberLast ?? 10000);
 	if (!Number.isInteger(rememberLast) || rememberLast < 1 || rememberLast > 1_000_000) {
@@ -77,10 +90,17 @@ const MAX_KEY_LENGTH = 512;
 
 /** One item's key: non-empty text, at most 512 characters. */
 export function checkSendOnceKey(value: unknown): string {
-	const key = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	const fix = "Give every item a key that identifies its message, e.g. {{ $json.orderId }}-shipped, or remove 'Send Once Per Key'.";
+	const key =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const fix =
+		"Give every item a key that identifies its message, e.g. {{ $json.orderId }}-shipped, or remove 'Send Once Per Key'.";
 	if (key === '') throw new InputIssue('Options > Send Once Per Key > Key', 'is empty', fix);
-	if (key.length > MAX_KEY_LENGTH) throw new InputIssue('Options > Send Once Per Key > Key', `is ${key.length} characters long; the limit is ${MAX_KEY_LENGTH}`, fix);
+	if (key.length > MAX_KEY_LENGTH)
+		throw new InputIssue(
+			'Options > Send Once Per Key > Key',
+			`is ${key.length} characters long; the limit is ${MAX_KEY_LENGTH}`,
+			fix,
+		);
 	return key;
 }
 
@@ -110,18 +130,29 @@ export class SendOnceStore {
 	/** Records the key; false when it was recorded before (the message was already sent). */
 	async record(key: string): Promise<boolean> {
 		const { processed } = await this.serial(
-			async () => await this.context.helpers.checkProcessedAndRecord([key], this.settings.scope, this.options),
+			async () =>
+				await this.context.helpers.checkProcessedAndRecord(
+					[key],
+					this.settings.scope,
+					this.options,
+				),
 		);
 		return processed.length === 0;
 	}
 
 	/** Forgets a key whose message was definitely not sent, so a later run sends it. */
 	async forget(key: string): Promise<void> {
-		await this.serial(async () => await this.context.helpers.removeProcessed([key], this.settings.scope, this.options));
+		await this.serial(
+			async () =>
+				await this.context.helpers.removeProcessed([key], this.settings.scope, this.options),
+		);
 	}
 }
 
 /** Whether this n8n has the deduplication store (n8n 1.64 and later). */
 export function hasDeduplicationStore(context: IExecuteFunctions): boolean {
-	return typeof context.helpers.checkProcessedAndRecord === 'function' && typeof context.helpers.removeProcessed === 'function';
+	return (
+		typeof context.helpers.checkProcessedAndRecord === 'function' &&
+		typeof context.helpers.removeProcessed === 'function'
+	);
 }

@@ -24,10 +24,12 @@ function field(credentials: Record<string, unknown>, name: string): string {
 export function callbackSecretsOf(credentials: Record<string, unknown>): CallbackSecrets {
 	const current = field(credentials, 'callbackSecret');
 	if (current === '') return { current: '', accepted: [] };
-	if (current.length < MIN_CALLBACK_SECRET_LENGTH) return { current: '', accepted: [], tooShort: 'Callback Secret' };
+	if (current.length < MIN_CALLBACK_SECRET_LENGTH)
+		return { current: '', accepted: [], tooShort: 'Callback Secret' };
 	const previous = field(credentials, 'previousCallbackSecret');
 	if (previous === '') return { current, accepted: [current] };
-	if (previous.length < MIN_CALLBACK_SECRET_LENGTH) return { current: '', accepted: [], tooShort: 'Previous Callback Secret' };
+	if (previous.length < MIN_CALLBACK_SECRET_LENGTH)
+		return { current: '', accepted: [], tooShort: 'Previous Callback Secret' };
 	return { current, accepted: [current, previous] };
 }
 

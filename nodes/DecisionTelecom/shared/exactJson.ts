@@ -32,11 +32,16 @@ export function parseExactJson(text: string): unknown {
 	for (let match = longIntegers.exec(text); match !== null; match = longIntegers.exec(text)) {
 		const start = match.index;
 		const end = start + match[0].length;
-		for (let quote = text.indexOf('"', scannedTo); quote !== -1 && quote < start; quote = text.indexOf('"', scannedTo)) {
+		for (
+			let quote = text.indexOf('"', scannedTo);
+			quote !== -1 && quote < start;
+			quote = text.indexOf('"', scannedTo)
+		) {
 			if (!inString || !isEscaped(text, quote)) inString = !inString;
 			scannedTo = quote + 1;
 		}
-		if (inString || !isIntegerToken(text, start, end) || Number.isSafeInteger(Number(match[0]))) continue;
+		if (inString || !isIntegerToken(text, start, end) || Number.isSafeInteger(Number(match[0])))
+			continue;
 		out += `${text.slice(copiedTo, start)}"${match[0]}"`;
 		copiedTo = end;
 	}

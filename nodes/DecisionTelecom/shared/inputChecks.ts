@@ -37,7 +37,8 @@ function parseUrl(url: string): URL | undefined {
 export function checkHttpUrl(value: unknown, parameter: string, fix: string): string {
 	const url = asText(value).trim();
 	const parsed = parseUrl(url);
-	if (!parsed) throw new InputIssue(parameter, url ? `'${url}' is not a valid URL` : 'is empty', fix);
+	if (!parsed)
+		throw new InputIssue(parameter, url ? `'${url}' is not a valid URL` : 'is empty', fix);
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
 		throw new InputIssue(parameter, `'${url}' must start with http:// or https://`, fix);
 	}

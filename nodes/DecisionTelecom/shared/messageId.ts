@@ -5,7 +5,8 @@ import { InputIssue } from './inputIssue';
  * as canonical digits without leading zeros, or undefined.
  */
 export function messageIdOf(value: unknown): string | undefined {
-	if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? String(value) : undefined;
+	if (typeof value === 'number')
+		return Number.isSafeInteger(value) && value > 0 ? String(value) : undefined;
 	if (typeof value === 'bigint') return value > BigInt(0) ? value.toString() : undefined;
 	if (typeof value !== 'string' || !/^\s*\d+\s*$/.test(value)) return undefined;
 	const digits = value.trim().replace(/^0+/, '');
@@ -26,7 +27,11 @@ const MESSAGE_ID: IdSource = { noun: 'a message ID', field: 'messageId', operati
  * above 2^53 is refused: it lost digits before the node saw it (a Code node returning
  * 9007199254740993 gives 9007199254740992).
  */
-export function readMessageId(value: unknown, parameter: string, source: IdSource = MESSAGE_ID): string {
+export function readMessageId(
+	value: unknown,
+	parameter: string,
+	source: IdSource = MESSAGE_ID,
+): string {
 	const { noun, field: outputField, operation } = source;
 	const fix = `Use the ${outputField} that ${operation} returned, e.g. {{ $json.${outputField} }}: digits only, passed as a string.`;
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {

@@ -8,12 +8,17 @@ const MAX_DIGITS = 15;
  * international digits DecisionTelecom expects (`380504444444`).
  */
 export function normalizePhoneNumber(input: unknown, parameter = 'Recipient'): string {
-	const raw = typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
+	const raw =
+		typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
 	const fix =
 		'Enter the number in international format with the country code, e.g. +380 50 444 44 44 or 380504444444.';
 	if (raw === '') throw new InputIssue(parameter, 'is empty', fix);
 	if (!/^\+?[\d(][\d\s().-]*$/.test(raw)) {
-		throw new InputIssue(parameter, `'${raw}' is not a phone number`, `${fix} Only digits, a leading +, spaces, dashes, dots and brackets are allowed.`);
+		throw new InputIssue(
+			parameter,
+			`'${raw}' is not a phone number`,
+			`${fix} Only digits, a leading +, spaces, dashes, dots and brackets are allowed.`,
+		);
 	}
 	let digits = raw.replace(/\D/g, '');
 	if (!raw.startsWith('+') && digits.startsWith('00')) digits = digits.slice(2);

@@ -9,9 +9,13 @@ const SECRET_IN_URL = /([?&]secret=)[^&#\s"']*/gi;
 export function secretsOf(credentials: Record<string, unknown>): string[] {
 	const values = ['apiKey', 'callbackSecret', 'previousCallbackSecret']
 		.map((name) => credentials[name])
-		.filter((value): value is string => typeof value === 'string' && value.length >= MIN_REDACTABLE_LENGTH);
+		.filter(
+			(value): value is string =>
+				typeof value === 'string' && value.length >= MIN_REDACTABLE_LENGTH,
+		);
 	const key = credentials.apiKey;
-	if (typeof key === 'string' && key.length >= MIN_REDACTABLE_LENGTH) values.push(Buffer.from(key).toString('base64'));
+	if (typeof key === 'string' && key.length >= MIN_REDACTABLE_LENGTH)
+		values.push(Buffer.from(key).toString('base64'));
 	return values;
 }
 

@@ -29,7 +29,13 @@ export function measureSms(text: string): SmsLength {
 	for (const ch of text) {
 		if (GSM7_BASIC.has(ch)) septets += 1;
 		else if (GSM7_EXTENSION.has(ch)) septets += 2;
-		else return { encoding: 'UCS-2', length: text.length, limit: UCS2_LIMIT, firstNonGsmCharacter: ch };
+		else
+			return {
+				encoding: 'UCS-2',
+				length: text.length,
+				limit: UCS2_LIMIT,
+				firstNonGsmCharacter: ch,
+			};
 	}
 	return { encoding: 'GSM-7', length: septets, limit: GSM7_LIMIT };
 }

@@ -16,14 +16,72 @@ export interface SmsState {
 }
 
 const STATES: SmsState[] = [
-	{ code: 1, word: 'ENROUTE', name: 'enroute', final: false, delivered: false, meaning: "The message is on its way to the recipient's network and not delivered yet." },
-	{ code: 2, word: 'DELIVRD', name: 'delivered', final: true, delivered: true, meaning: 'The message was delivered to the recipient.' },
-	{ code: 3, word: 'EXPIRED', name: 'expired', final: true, delivered: false, meaning: 'The message was not delivered before its validity period ended.' },
-	{ code: 4, word: 'DELETED', name: 'deleted', final: true, delivered: false, meaning: 'The message was deleted and cannot be delivered.' },
-	{ code: 5, word: 'UNDELIV', name: 'undeliverable', final: true, delivered: false, meaning: 'The message cannot be delivered because of a permanent problem, such as a wrong number.' },
-	{ code: 6, word: 'ACCEPTD', name: 'accepted', final: false, delivered: false, meaning: "The operator accepted the message; it is not delivered yet." },
-	{ code: 7, word: 'UNKNOWN', name: 'unknown', final: false, delivered: false, meaning: 'The state is not known, perhaps for a passing reason; ask again later.' },
-	{ code: 8, word: 'REJECTD', name: 'rejected', final: true, delivered: false, meaning: 'The message was rejected (operator policy or another technical reason) and will not be delivered.' },
+	{
+		code: 1,
+		word: 'ENROUTE',
+		name: 'enroute',
+		final: false,
+		delivered: false,
+		meaning: "The message is on its way to the recipient's network and not delivered yet.",
+	},
+	{
+		code: 2,
+		word: 'DELIVRD',
+		name: 'delivered',
+		final: true,
+		delivered: true,
+		meaning: 'The message was delivered to the recipient.',
+	},
+	{
+		code: 3,
+		word: 'EXPIRED',
+		name: 'expired',
+		final: true,
+		delivered: false,
+		meaning: 'The message was not delivered before its validity period ended.',
+	},
+	{
+		code: 4,
+		word: 'DELETED',
+		name: 'deleted',
+		final: true,
+		delivered: false,
+		meaning: 'The message was deleted and cannot be delivered.',
+	},
+	{
+		code: 5,
+		word: 'UNDELIV',
+		name: 'undeliverable',
+		final: true,
+		delivered: false,
+		meaning:
+			'The message cannot be delivered because of a permanent problem, such as a wrong number.',
+	},
+	{
+		code: 6,
+		word: 'ACCEPTD',
+		name: 'accepted',
+		final: false,
+		delivered: false,
+		meaning: 'The operator accepted the message; it is not delivered yet.',
+	},
+	{
+		code: 7,
+		word: 'UNKNOWN',
+		name: 'unknown',
+		final: false,
+		delivered: false,
+		meaning: 'The state is not known, perhaps for a passing reason; ask again later.',
+	},
+	{
+		code: 8,
+		word: 'REJECTD',
+		name: 'rejected',
+		final: true,
+		delivered: false,
+		meaning:
+			'The message was rejected (operator policy or another technical reason) and will not be delivered.',
+	},
 ];
 
 const BY_CODE = new Map(STATES.map((state) => [state.code, state]));

@@ -1,5 +1,12 @@
 import { InputIssue } from './inputIssue';
-import { capacityOf, countSmsParts, doubleCountedCharacters, GSM7_LIMIT, measureSms, type SmsLength } from './smsLength';
+import {
+	capacityOf,
+	countSmsParts,
+	doubleCountedCharacters,
+	GSM7_LIMIT,
+	measureSms,
+	type SmsLength,
+} from './smsLength';
 
 const BEYOND_LATIN = 'Cyrillic letters, emoji or other characters beyond basic Latin';
 
@@ -9,11 +16,18 @@ function characters(count: number): string {
 
 function quoted(list: string[], conjunction: string): string {
 	const shown = list.map((ch) => (ch === '\f' ? 'form feed' : `'${ch}'`));
-	return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} ${conjunction} ${shown[shown.length - 1]}`;
+	return shown.length === 1
+		? shown[0]
+		: `${shown.slice(0, -1).join(', ')} ${conjunction} ${shown[shown.length - 1]}`;
 }
 
 /** Why the text is as long as it is, and how to cut it, in words a user knows (no encoding names). */
-function explain(text: string, sms: SmsLength, over: number, limit: string): { problem: string; fix: string } {
+function explain(
+	text: string,
+	sms: SmsLength,
+	over: number,
+	limit: string,
+): { problem: string; fix: string } {
 	const length = `is ${sms.length} characters long as an SMS, ${over} more than the ${limit}`;
 	if (sms.encoding === 'UCS-2') {
 		const ch = sms.firstNonGsmCharacter as string;
@@ -49,11 +63,20 @@ export function smsTooLongIssue(parameter: string, text: string): InputIssue | u
 }
 
 /** The issue for a text longer than `maxParts` SMS parts, in the same plain words; undefined when it fits. */
-export function smsTooManyPartsIssue(parameter: string, text: string, maxParts: number): InputIssue | undefined {
+export function smsTooManyPartsIssue(
+	parameter: string,
+	text: string,
+	maxParts: number,
+): InputIssue | undefined {
 	const sms = measureSms(text);
 	const parts = countSmsParts(sms);
 	if (parts <= maxParts) return undefined;
 	const capacity = capacityOf(maxParts, sms.encoding);
-	const { problem, fix } = explain(text, sms, sms.length - capacity, `${capacity} that fit into ${maxParts} SMS parts, the most this node sends`);
+	const { problem, fix } = explain(
+		text,
+		sms,
+		sms.length - capacity,
+		`${capacity} that fit into ${maxParts} SMS parts, the most this node sends`,
+	);
 	return new InputIssue(parameter, problem, `${fix} Or send the text as several SMS.`);
 }

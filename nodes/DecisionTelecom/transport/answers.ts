@@ -98,38 +98,66 @@ function parseBody(text: string): unknown {
  * 4. Anything else (other statuses, code 2 or unknown codes, disagreeing signals, an unreadable
  *    body, a 2xx that is not the success answer): unknown.
  */
-export function classifyAnswer(answer: HttpAnswer, isSuccess: (body: unknown) => boolean, now: number): Answer {
+export function classifyAnswer(
+	answer: HttpAnswer,
+	isSuccess: (body: unknown) => boolean,
+	now: number,
+): Answer {
 	const { status, headers } = answer;
-	if (status >= 500) return { kind: 'unknown', reason: `DecisionTelecom answered HTTP ${status}`, httpStatus: status };
+	if (status >= 500)
+		return {
+			kind: 'unknown',
+			reason: `DecisionTelecom answered HTTP ${status}`,
+			httpStatus: status,
+		};
 	const body = parseBody(answer.bodyText);
 	const is2xx = status >= 200 && status < 300;
 	const errorBody = isErrorBody(body);
 	const success = body !== undefined && isSuccess(body);
 	if (is2xx && success && !errorBody) return { kind: 'accepted', body };
 	if (success && errorBody) {
-		return { kind: 'unknown', reason: 'DecisionTelecom answered with both a success and an error', httpStatus: status };
+		return {
+			kind: 'unknown',
+			reason: 'DecisionTelecom answered with both a success and an error',
+			httpStatus: status,
+		};
 	}
 
 	const fromBody = errorBody ? bodySignals(body) : [];
 	const distinct = new Set([...(is2xx ? [] : [statusSignal(status)]), ...fromBody]);
 	const [signal] = distinct;
 	if (distinct.size !== 1 || signal === 'unclassified' || signal === 'serverError') {
-		return { kind: 'unknown', reason: unknownReason(status, body, distinct, fromBody), httpStatus: status };
+		return {
+			kind: 'unknown',
+			reason: unknownReason(status, body, distinct, fromBody),
+			httpStatus: status,
+		};
 	}
 	if (signal === 'rateLimited') {
-		return { kind: 'rateLimited', retryAfterMs: retryAfterMs(headers, now), limit: announcedLimit(headers), httpStatus: status };
+		return {
+			kind: 'rateLimited',
+			retryAfterMs: retryAfterMs(headers, now),
+			limit: announcedLimit(headers),
+			httpStatus: status,
+		};
 	}
 	return { kind: 'refused', refusal: signal, httpStatus: status, ...apiTextOf(body) };
 }
 
-function unknownReason(status: number, body: unknown, signals: Set<Signal>, fromBody: Signal[]): string {
+function unknownReason(
+	status: number,
+	body: unknown,
+	signals: Set<Signal>,
+	fromBody: Signal[],
+): string {
 	const { apiText } = apiTextOf(body);
 	const detail = apiText ? ` (${apiText})` : '';
 	if (signals.has('serverError')) return `DecisionTelecom reported an internal error${detail}`;
 	if (isErrorBody(body) && (fromBody.length === 0 || fromBody.includes('unclassified'))) {
 		return `DecisionTelecom answered with an error the node does not know${detail}`;
 	}
-	if (signals.size > 1) return `DecisionTelecom answered HTTP ${status} with an error that contradicts it`;
+	if (signals.size > 1)
+		return `DecisionTelecom answered HTTP ${status} with an error that contradicts it`;
 	if (status < 200 || status >= 300) return `DecisionTelecom answered HTTP ${status}`;
 	return body === undefined
 		? 'DecisionTelecom sent an answer that is not JSON'
@@ -148,7 +176,9 @@ export function classifyNetworkError(error: { code?: string; message?: string })
 	const timedOut = /timeout|ETIMEDOUT|ECONNABORTED/i.test(`${code} ${error.message ?? ''}`);
 	return {
 		kind: 'unknown',
-		reason: timedOut ? 'DecisionTelecom did not answer in time' : 'the connection to DecisionTelecom was lost',
+		reason: timedOut
+			? 'DecisionTelecom did not answer in time'
+			: 'the connection to DecisionTelecom was lost',
 		networkCode: code || undefined,
 	};
 }

@@ -37,7 +37,8 @@ export interface Endpoint {
 
 /** The URL of an endpoint under the credential's Base URL (the default when empty). */
 export function endpointUrl(baseUrl: unknown, path: string): string {
-	const base = typeof baseUrl === 'string' && baseUrl.trim() !== '' ? baseUrl.trim() : DEFAULT_BASE_URL;
+	const base =
+		typeof baseUrl === 'string' && baseUrl.trim() !== '' ? baseUrl.trim() : DEFAULT_BASE_URL;
 	return `${base.replace(/\/+$/, '')}/${path}`;
 }
 

@@ -26,12 +26,24 @@ function nothingSent(endpoint: Endpoint): string {
 	return endpoint.effect === 'sends' ? ' Nothing was sent.' : '';
 }
 
-function refusedFailure(answer: Extract<Answer, { kind: 'refused' }>, endpoint: Endpoint, redact: (text: string) => string): Failure {
+function refusedFailure(
+	answer: Extract<Answer, { kind: 'refused' }>,
+	endpoint: Endpoint,
+	redact: (text: string) => string,
+): Failure {
 	const apiText = redact(answer.apiText);
-	const base = { outcome: 'notSent' as const, httpCode: answer.httpStatus, refusal: answer.refusal };
+	const base = {
+		outcome: 'notSent' as const,
+		httpCode: answer.httpStatus,
+		refusal: answer.refusal,
+	};
 	switch (answer.refusal) {
 		case 'keyRejected':
-			return { ...base, message: KEY_REJECTED_MESSAGE, description: `${KEY_REJECTED_FIX}${nothingSent(endpoint)}` };
+			return {
+				...base,
+				message: KEY_REJECTED_MESSAGE,
+				description: `${KEY_REJECTED_FIX}${nothingSent(endpoint)}`,
+			};
 		case 'balanceEmpty':
 			return {
 				...base,
@@ -61,7 +73,9 @@ function refusedFailure(answer: Extract<Answer, { kind: 'refused' }>, endpoint: 
 function unknownFailure(answer: Extract<Answer, { kind: 'unknown' }>, endpoint: Endpoint): Failure {
 	const code = answer.networkCode ? ` (${answer.networkCode})` : '';
 	const baseUrlHint =
-		answer.httpStatus === 404 ? " If this keeps happening, check the 'Base URL' in the credential." : '';
+		answer.httpStatus === 404
+			? " If this keeps happening, check the 'Base URL' in the credential."
+			: '';
 	if (endpoint.effect === 'sends') {
 		return {
 			message: `Outcome unknown: ${answer.reason}`,
@@ -79,7 +93,11 @@ function unknownFailure(answer: Extract<Answer, { kind: 'unknown' }>, endpoint: 
 }
 
 /** The user's view of a call that did not succeed. API text is passed through `redact`. */
-export function describeFailure(outcome: Failed, endpoint: Endpoint, redact: (text: string) => string): Failure {
+export function describeFailure(
+	outcome: Failed,
+	endpoint: Endpoint,
+	redact: (text: string) => string,
+): Failure {
 	if (outcome.kind === 'refused') return refusedFailure(outcome, endpoint, redact);
 	if (outcome.kind === 'unknown') return unknownFailure(outcome, endpoint);
 	const waited = outcome.kind === 'gaveUp' ? outcome.waitedMs : 0;

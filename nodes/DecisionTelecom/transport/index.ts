@@ -53,7 +53,12 @@ export class ApiClient {
 		// every request, which at volume costs more time than the request itself.
 		const ref = context.getNode().credentials?.[CREDENTIAL_TYPE];
 		this.credentialOptions = {
-			credentialsDecrypted: { id: ref?.id ?? '', name: ref?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
+			credentialsDecrypted: {
+				id: ref?.id ?? '',
+				name: ref?.name ?? '',
+				type: CREDENTIAL_TYPE,
+				data: credentials,
+			},
 		};
 	}
 
@@ -69,7 +74,10 @@ export class ApiClient {
 			this.clock,
 		);
 		if (outcome.kind === 'accepted') return { ok: true, body: outcome.body };
-		return { ok: false, failure: describeFailure(outcome, endpoint, (text) => redactText(text, this.secrets)) };
+		return {
+			ok: false,
+			failure: describeFailure(outcome, endpoint, (text) => redactText(text, this.secrets)),
+		};
 	}
 
 	private async send(endpoint: Endpoint, request: ApiRequest): Promise<Answer> {
@@ -105,7 +113,11 @@ export class ApiClient {
 			});
 		}
 		return classifyAnswer(
-			{ status: response.statusCode, headers: response.headers ?? {}, bodyText: bodyText(response.body) },
+			{
+				status: response.statusCode,
+				headers: response.headers ?? {},
+				bodyText: bodyText(response.body),
+			},
 			endpoint.isSuccess,
 			this.clock.now(),
 		);

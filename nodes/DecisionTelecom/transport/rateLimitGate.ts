@@ -110,7 +110,10 @@ export class RateLimitGate {
 			this.resumeAt = Math.max(this.resumeAt, now + retryAfterMs + jitter);
 		} else if (newRound) {
 			const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (this.backoffStep - 1));
-			this.resumeAt = Math.max(this.resumeAt, now + Math.round(ceiling / 2 + (this.clock.random() * ceiling) / 2));
+			this.resumeAt = Math.max(
+				this.resumeAt,
+				now + Math.round(ceiling / 2 + (this.clock.random() * ceiling) / 2),
+			);
 		}
 	}
 
@@ -126,7 +129,10 @@ export class RateLimitGate {
 	private updatePace(now: number, limit?: RateLimit): void {
 		if (limit && limit.requests >= 1 && limit.windowMs > 0) {
 			const perMs = limit.requests / limit.windowMs;
-			const reserve = Math.min(Math.floor(limit.requests / 2), Math.max(1, Math.ceil(perMs * PACE_RESERVE_MS)));
+			const reserve = Math.min(
+				Math.floor(limit.requests / 2),
+				Math.max(1, Math.ceil(perMs * PACE_RESERVE_MS)),
+			);
 			this.pace = { perMs, capacity: limit.requests, reserve, tokens: -this.inFlight, at: now };
 		} else if (this.pace) {
 			// A refusal means the API's allowance is empty now, whatever our copy says; the requests

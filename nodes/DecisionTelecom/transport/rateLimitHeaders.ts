@@ -46,7 +46,8 @@ export function retryAfterMs(headers: Headers, now: number): number | undefined 
  * both are plain positive numbers (a Unix-time reset says nothing about the window).
  */
 export function announcedLimit(headers: Headers): RateLimit | undefined {
-	const limit = headerValue(headers, 'x-rate-limit-limit') ?? headerValue(headers, 'x-ratelimit-limit');
+	const limit =
+		headerValue(headers, 'x-rate-limit-limit') ?? headerValue(headers, 'x-ratelimit-limit');
 	const reset = resetHeader(headers);
 	if (limit === undefined || reset === undefined) return undefined;
 	if (!/^\s*\d+\s*$/.test(limit) || !PLAIN_NUMBER.test(reset)) return undefined;

@@ -34,7 +34,8 @@ export async function callWithRetries(
 		const episodeStart = gate.refusingSince();
 		const waitingSince = Math.min(firstRefusedAt ?? Infinity, episodeStart ?? Infinity);
 		const deadline = waitingSince + policy.maxRateLimitWaitMs;
-		if (!(await gate.waitForTurn(deadline))) return { kind: 'gaveUp', waitedMs: clock.now() - waitingSince };
+		if (!(await gate.waitForTurn(deadline)))
+			return { kind: 'gaveUp', waitedMs: clock.now() - waitingSince };
 
 		const ticket = gate.started();
 		let answer: Answer | undefined;
@@ -42,7 +43,8 @@ export async function callWithRetries(
 			answer = await call();
 		} finally {
 			if (answer?.kind === 'accepted') gate.accepted(ticket);
-			else if (answer?.kind === 'rateLimited') gate.refused(ticket, answer.retryAfterMs, answer.limit);
+			else if (answer?.kind === 'rateLimited')
+				gate.refused(ticket, answer.retryAfterMs, answer.limit);
 			else gate.answered();
 		}
 		if (answer.kind === 'rateLimited') {
@@ -51,7 +53,9 @@ export async function callWithRetries(
 		}
 		if (answer.kind === 'unknown' && unknownRetriesLeft > 0) {
 			unknownRetriesLeft--;
-			await clock.sleep(UNKNOWN_RETRY_BASE_MS * 2 ** (policy.unknownRetries - unknownRetriesLeft - 1));
+			await clock.sleep(
+				UNKNOWN_RETRY_BASE_MS * 2 ** (policy.unknownRetries - unknownRetriesLeft - 1),
+			);
 			continue;
 		}
 		return answer;

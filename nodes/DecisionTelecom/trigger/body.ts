@@ -50,7 +50,9 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
  * A field that would overwrite a plain value already set, or whose name contains __proto__,
  * prototype or constructor, is dropped. Undefined when a name nests deeper than the depth cap.
  */
-export function expandFormFields(fields: Record<string, unknown>): Record<string, unknown> | undefined {
+export function expandFormFields(
+	fields: Record<string, unknown>,
+): Record<string, unknown> | undefined {
 	const result: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(fields)) {
 		const path = formKeyToPath(key);
@@ -94,7 +96,11 @@ const badRequest = (reason: string): ParsedCallbackBody => ({ ok: false, status:
 /** The caps every body must respect, whatever its format. */
 function withinLimits(value: unknown, raw: unknown): ParsedCallbackBody {
 	if (Array.isArray(value) && value.length > CALLBACK_LIMITS.entries) {
-		return { ok: false, status: 413, reason: `${value.length} callbacks in one request; the limit is ${CALLBACK_LIMITS.entries}` };
+		return {
+			ok: false,
+			status: 413,
+			reason: `${value.length} callbacks in one request; the limit is ${CALLBACK_LIMITS.entries}`,
+		};
 	}
 	if (nestsDeeperThan(value, CALLBACK_LIMITS.depth)) {
 		return badRequest(`The body nests deeper than ${CALLBACK_LIMITS.depth} levels`);
@@ -117,7 +123,9 @@ function parseText(text: string): ParsedCallbackBody {
 	const fields = parseFormText(trimmed);
 	if (fields === undefined) return badRequest('The body is neither JSON nor form data');
 	const value = expandFormFields(fields);
-	return value === undefined ? badRequest(`A field name nests deeper than ${CALLBACK_LIMITS.depth} levels`) : withinLimits(value, fields);
+	return value === undefined
+		? badRequest(`A field name nests deeper than ${CALLBACK_LIMITS.depth} levels`)
+		: withinLimits(value, fields);
 }
 
 /**
@@ -131,15 +139,22 @@ export function readCallbackBody(rawBody: unknown, parsedBody: unknown): ParsedC
 	else if (typeof parsedBody === 'string') bytes = Buffer.from(parsedBody, 'utf8');
 	if (bytes !== undefined) {
 		if (bytes.length > CALLBACK_LIMITS.bodyBytes) {
-			return { ok: false, status: 413, reason: `The body is ${bytes.length} bytes; the limit is ${CALLBACK_LIMITS.bodyBytes}` };
+			return {
+				ok: false,
+				status: 413,
+				reason: `The body is ${bytes.length} bytes; the limit is ${CALLBACK_LIMITS.bodyBytes}`,
+			};
 		}
 		return parseText(bytes.toString('utf8'));
 	}
-	if (Array.isArray(parsedBody) && parsedBody.length > 0) return withinLimits(parsedBody, parsedBody);
+	if (Array.isArray(parsedBody) && parsedBody.length > 0)
+		return withinLimits(parsedBody, parsedBody);
 	if (isPlainObject(parsedBody) && Object.keys(parsedBody).length > 0) {
 		// n8n parses form bodies without nesting, so `message[text]` arrives as a flat key.
 		const value = expandFormFields(parsedBody);
-		return value === undefined ? badRequest(`A field name nests deeper than ${CALLBACK_LIMITS.depth} levels`) : withinLimits(value, parsedBody);
+		return value === undefined
+			? badRequest(`A field name nests deeper than ${CALLBACK_LIMITS.depth} levels`)
+			: withinLimits(value, parsedBody);
 	}
 	return badRequest('The body is empty');
 }

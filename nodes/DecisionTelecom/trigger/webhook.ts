@@ -1,6 +1,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { MIN_CALLBACK_SECRET_LENGTH, SECRET_QUERY_PARAMETER, secretMatches } from '../shared/callbackSecret';
+import {
+	MIN_CALLBACK_SECRET_LENGTH,
+	SECRET_QUERY_PARAMETER,
+	secretMatches,
+} from '../shared/callbackSecret';
 import { redactValue } from '../shared/redact';
 import { readCallbackBody } from './body';
 import { classifyCallbackBody, type CallbackEventType } from './classify';
@@ -31,18 +35,27 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 
 	const request = context.getRequestObject();
 	// From version 1.1 on, n8n reads the body only of the content types it parses itself.
-	if (!request.rawBody && !request.contentType?.startsWith('multipart/')) await request.readRawBody();
+	if (!request.rawBody && !request.contentType?.startsWith('multipart/'))
+		await request.readRawBody();
 	const body = readCallbackBody(request.rawBody, context.getBodyData());
-	if (!body.ok) return refuse(context, body.status, `${body.status === 413 ? 'Payload Too Large' : 'Bad Request'}: ${body.reason}`);
+	if (!body.ok)
+		return refuse(
+			context,
+			body.status,
+			`${body.status === 413 ? 'Payload Too Large' : 'Bad Request'}: ${body.reason}`,
+		);
 	const entries = classifyCallbackBody(body.value, body.raw);
-	if (entries.length === 0) return refuse(context, 400, 'Bad Request: not a DecisionTelecom delivery status or reply');
+	if (entries.length === 0)
+		return refuse(context, 400, 'Bad Request: not a DecisionTelecom delivery status or reply');
 
 	const events = context.getNodeParameter('events', []) as CallbackEventType[];
 	const selected = entries.filter(({ event }) => events.includes(event.eventType));
 	if (selected.length === 0) return {};
 	const simplify = context.getNodeParameter('simplify', true) as boolean;
 	const items = selected.map(({ event, raw }) =>
-		simplify ? ({ ...event } as IDataObject) : ({ ...event, raw: redactValue(raw, accepted) } as IDataObject),
+		simplify
+			? ({ ...event } as IDataObject)
+			: ({ ...event, raw: redactValue(raw, accepted) } as IDataObject),
 	);
 	return { workflowData: [context.helpers.returnJsonArray(items)] };
 }

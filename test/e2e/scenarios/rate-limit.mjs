@@ -27,7 +27,11 @@ export function workflows() {
 	);
 	const bounded = actionNode(
 		'Send bounded',
-		{ ...TWO_WAY_SEND, recipient: '={{ $json.recipient }}', options: { maxConcurrentRequests: 2, rateLimitMaxWait: 3 } },
+		{
+			...TWO_WAY_SEND,
+			recipient: '={{ $json.recipient }}',
+			options: { maxConcurrentRequests: 2, rateLimitMaxWait: 3 },
+		},
 		undefined,
 		{ onError: 'continueRegularOutput' },
 	);
@@ -64,13 +68,26 @@ export async function run({ check, n8n, mock }) {
 		async () => {
 			const { run } = await n8n.execute('e2eRateLimitBound');
 			const out = nodeOutput(run, 'Send bounded');
-			assert.deepEqual(out.map((item) => item.outcome), ['notSent', 'notSent', 'notSent', 'notSent']);
-			for (const item of out) assert.match(item.error, /rate limit held this item back for [\d.]+ s \(Rate Limit Max Wait\); the message was not sent/);
+			assert.deepEqual(
+				out.map((item) => item.outcome),
+				['notSent', 'notSent', 'notSent', 'notSent'],
+			);
+			for (const item of out)
+				assert.match(
+					item.error,
+					/rate limit held this item back for [\d.]+ s \(Rate Limit Max Wait\); the message was not sent/,
+				);
 			const reqs = mock.requests();
-			assert.deepEqual([...new Set(reqs.map((r) => r.body.destination_addr))].sort(), ['380500000001', '380500000002']);
+			assert.deepEqual([...new Set(reqs.map((r) => r.body.destination_addr))].sort(), [
+				'380500000001',
+				'380500000002',
+			]);
 			const task = run.data.resultData.runData['Send bounded'][0];
 			const firstRefusal = Math.min(...reqs.map((r) => r.respondedAt));
-			assert.ok(task.startTime + task.executionTime - firstRefusal >= 3000, `the node ended ${task.startTime + task.executionTime - firstRefusal} ms after the first refusal`);
+			assert.ok(
+				task.startTime + task.executionTime - firstRefusal >= 3000,
+				`the node ended ${task.startTime + task.executionTime - firstRefusal} ms after the first refusal`,
+			);
 		},
 	);
 

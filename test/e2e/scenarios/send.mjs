@@ -122,7 +122,10 @@ export async function run({ check, n8n, mock }) {
 			assertNoRunError(run);
 			// n8n 2.41.1's CLI now and then crashes with SIGSEGV while shutting down, after the run
 			// has finished, been stored and printed; the run is what this check is about.
-			assert.ok(code === 0 || (code === null && signal === 'SIGSEGV' && run.status === 'success'), `exit ${code ?? signal}`);
+			assert.ok(
+				code === 0 || (code === null && signal === 'SIGSEGV' && run.status === 'success'),
+				`exit ${code ?? signal}`,
+			);
 			const sends = mock.requests().filter((r) => r.path === '/v1/api/send-viber');
 			assert.equal(sends.length, 3, `mock received ${sends.length} send requests`);
 			eachSpec(SENDS, (name, spec) => {

@@ -11,20 +11,29 @@ const trigger = new DecisionTelecomTrigger().description;
 
 /** The parameters n8n's form shows for these values (n8n's own display rules), by name. */
 function shownFields(values: INodeParameters): INodeProperties[] {
-	return action.properties.filter((p) => NodeHelpers.displayParameter(values, p, { typeVersion: 1 }, action));
+	return action.properties.filter((p) =>
+		NodeHelpers.displayParameter(values, p, { typeVersion: 1 }, action),
+	);
 }
 
 function shown(values: INodeParameters, name: string): INodeProperties | undefined {
 	return shownFields(values).find((p) => p.name === name);
 }
 
-const SEND = { resource: 'viberMessage', operation: 'send', messageKind: 'text', category: 'transactional' };
+const SEND = {
+	resource: 'viberMessage',
+	operation: 'send',
+	messageKind: 'text',
+	category: 'transactional',
+};
 
 /** Every label a user reads: field names, option names, collection entries, credential fields. */
 function labels(properties: INodeProperties[]): string[] {
 	return properties.flatMap((p) => [
 		p.type === 'notice' ? '' : p.displayName,
-		...((p.options ?? []) as Array<{ name?: string; displayName?: string; options?: unknown }>).flatMap((o) =>
+		...(
+			(p.options ?? []) as Array<{ name?: string; displayName?: string; options?: unknown }>
+		).flatMap((o) =>
 			'displayName' in o && o.displayName ? labels([o as INodeProperties]) : [o.name ?? ''],
 		),
 	]);
@@ -55,7 +64,10 @@ describe('the form teaches the limits before a run', () => {
 		[{ smsFallback: true, additionalFields: { validityPeriod: 40 } }, false],
 		[{ smsFallback: true, additionalFields: {} }, false],
 		[{ smsFallback: false, additionalFields: { validityPeriod: 3600 } }, false],
-		[{ smsFallback: true, category: 'promotional', additionalFields: { validityPeriod: 3600 } }, false],
+		[
+			{ smsFallback: true, category: 'promotional', additionalFields: { validityPeriod: 3600 } },
+			false,
+		],
 	])('%j: the notice that the SMS comes late is shown: %s', (values, expected) => {
 		for (const operation of ['send', 'sendAndWaitForDelivery']) {
 			const notice = shown({ ...SEND, operation, ...values }, 'slowFallbackNotice');
@@ -64,9 +76,14 @@ describe('the form teaches the limits before a run', () => {
 		}
 	});
 
-	test.each(['send', 'sendAndWaitForDelivery', 'sendAndWaitForReply'])('%s shows the Retry On Fail warning', (operation) => {
-		expect(shown({ ...SEND, operation }, 'retryOnFailNotice')?.displayName).toContain('Retry On Fail');
-	});
+	test.each(['send', 'sendAndWaitForDelivery', 'sendAndWaitForReply'])(
+		'%s shows the Retry On Fail warning',
+		(operation) => {
+			expect(shown({ ...SEND, operation }, 'retryOnFailNotice')?.displayName).toContain(
+				'Retry On Fail',
+			);
+		},
+	);
 });
 
 describe('plain words', () => {
@@ -92,32 +109,50 @@ describe('plain words', () => {
 		['sms', /SMS/],
 		['phoneNumber', /phone number/],
 		['oneTimeCode', /one time code/],
-	])('%s: action names are sentence case, name the resource and have no article; the subtitle says the same', (resource, noun) => {
-		const operations = shown({ resource }, 'operation')?.options as Array<{ value: string; action: string }>;
-		for (const { value, action: name } of operations) {
-			expect(name).toMatch(/^[A-Z][a-z]+ /);
-			expect(name).toMatch(noun);
-			expect(name).not.toMatch(/\b(a|an|the)\b/);
-			expect(action.subtitle).toContain(`"${resource}.${value}":"${name}"`);
-		}
-	});
+	])(
+		'%s: action names are sentence case, name the resource and have no article; the subtitle says the same',
+		(resource, noun) => {
+			const operations = shown({ resource }, 'operation')?.options as Array<{
+				value: string;
+				action: string;
+			}>;
+			for (const { value, action: name } of operations) {
+				expect(name).toMatch(/^[A-Z][a-z]+ /);
+				expect(name).toMatch(noun);
+				expect(name).not.toMatch(/\b(a|an|the)\b/);
+				expect(action.subtitle).toContain(`"${resource}.${value}":"${name}"`);
+			}
+		},
+	);
 
 	test("Get Status's Message ID defaults to the messageId of the input item", () => {
-		expect(shown({ resource: 'viberMessage', operation: 'getStatus' }, 'messageId')?.default).toBe('={{ $json.messageId }}');
+		expect(shown({ resource: 'viberMessage', operation: 'getStatus' }, 'messageId')?.default).toBe(
+			'={{ $json.messageId }}',
+		);
 	});
 });
 
 describe('found in the node panel, with a working Docs link', () => {
 	test.each([
 		['DecisionTelecom', actionCodex, ['Viber', 'SMS', 'text message', '2-way', 'delivery report']],
-		['DecisionTelecom Trigger', triggerCodex, ['Viber', 'SMS', 'text message', '2-way', 'delivery report', 'reply']],
-	])('%s has the aliases users type, and documentation URLs without fragment or query', (_name, codex, words) => {
-		expect(codex.alias).toEqual(expect.arrayContaining(words));
-		// The editor appends ?utm_source=… to this URL, so it must end cleanly.
-		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\/[^#?]+$/);
-	});
+		[
+			'DecisionTelecom Trigger',
+			triggerCodex,
+			['Viber', 'SMS', 'text message', '2-way', 'delivery report', 'reply'],
+		],
+	])(
+		'%s has the aliases users type, and documentation URLs without fragment or query',
+		(_name, codex, words) => {
+			expect(codex.alias).toEqual(expect.arrayContaining(words));
+			// The editor appends ?utm_source=… to this URL, so it must end cleanly.
+			expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\/[^#?]+$/);
+		},
+	);
 
-	test.each([action, trigger])('$displayName has a documentationUrl, which the editor uses as it is', (description) => {
-		expect(description.documentationUrl).toMatch(/^https:\/\/github\.com\/[^?]+$/);
-	});
+	test.each([action, trigger])(
+		'$displayName has a documentationUrl, which the editor uses as it is',
+		(description) => {
+			expect(description.documentationUrl).toMatch(/^https:\/\/github\.com\/[^?]+$/);
+		},
+	);
 });

@@ -30,10 +30,16 @@ function readSchema(...parts: string[]): JsonSchema {
 
 /** Every resource of the node with each operation its Operation field offers. */
 function resourceOperations(properties: INodeProperties[]): Array<[string, string]> {
-	const resources = properties.find((p) => p.name === 'resource')?.options as Array<{ value: string }>;
+	const resources = properties.find((p) => p.name === 'resource')?.options as Array<{
+		value: string;
+	}>;
 	return resources.flatMap(({ value: resource }) => {
-		const field = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource));
-		return ((field?.options ?? []) as Array<{ value: string }>).map(({ value }): [string, string] => [resource, value]);
+		const field = properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+		);
+		return ((field?.options ?? []) as Array<{ value: string }>).map(
+			({ value }): [string, string] => [resource, value],
+		);
 	});
 }
 
@@ -52,7 +58,9 @@ function expectToMatch(schema: JsonSchema, item: Record<string, unknown>): void 
 		expect([key, property !== undefined]).toEqual([key, true]);
 		const types = ([] as string[]).concat(property?.type ?? []);
 		const type = jsonType(value);
-		expect([key, types.includes(type) || (type === 'integer' && types.includes('number'))]).toEqual([key, true]);
+		expect([key, types.includes(type) || (type === 'integer' && types.includes('number'))]).toEqual(
+			[key, true],
+		);
 		if (property?.enum) expect(property.enum).toContain(value);
 	}
 }
@@ -61,14 +69,17 @@ const action = new DecisionTelecom().description;
 const trigger = new DecisionTelecomTrigger().description;
 
 describe('output schemas', () => {
-	test.each(resourceOperations(action.properties))('%s / %s has a draft-07 schema of one output item', (resource, operation) => {
-		const schema = readSchema(versionDir(action), resource, `${operation}.json`);
-		expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
-		// What the editor needs to show it: an object type and at least one property.
-		expect(schema.type).toBe('object');
-		expect(Object.keys(schema.properties ?? {}).length).toBeGreaterThan(0);
-		for (const key of schema.required ?? []) expect(schema.properties).toHaveProperty(key);
-	});
+	test.each(resourceOperations(action.properties))(
+		'%s / %s has a draft-07 schema of one output item',
+		(resource, operation) => {
+			const schema = readSchema(versionDir(action), resource, `${operation}.json`);
+			expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+			// What the editor needs to show it: an object type and at least one property.
+			expect(schema.type).toBe('object');
+			expect(Object.keys(schema.properties ?? {}).length).toBeGreaterThan(0);
+			for (const key of schema.required ?? []) expect(schema.properties).toHaveProperty(key);
+		},
+	);
 
 	test('Send: a real output item matches its schema, also with a validity period', () => {
 		const schema = readSchema(versionDir(action), 'viberMessage', 'send.json');
@@ -87,23 +98,43 @@ describe('output schemas', () => {
 
 	test('Get Status: reports with and without an SMS leg match the schema', () => {
 		const schema = readSchema(versionDir(action), 'viberMessage', 'getStatus.json');
-		expectToMatch(schema, { ...describeDelivery({ message_id: 429, status: 4, sms_message_id: 36478, sms_message_status: 2 }) });
-		expectToMatch(schema, { ...describeDelivery({ message_id: 429, status: 1 }), raw: { message_id: 429, status: 1 } });
+		expectToMatch(schema, {
+			...describeDelivery({
+				message_id: 429,
+				status: 4,
+				sms_message_id: 36478,
+				sms_message_status: 2,
+			}),
+		});
+		expectToMatch(schema, {
+			...describeDelivery({ message_id: 429, status: 1 }),
+			raw: { message_id: 429, status: 1 },
+		});
 	});
 
 	// n8n asks for the schema of the node's own version: each trigger version has the same file.
-	test.each([trigger.version].flat())("the trigger's schema (version %s) covers both of its events, and real events match it", (version) => {
-		const schema = readSchema(versionDir(trigger, version), 'output.json');
-		const events = trigger.properties.find((p) => p.name === 'events')?.options as Array<{ value: string }>;
-		expect(schema.properties?.eventType.enum).toEqual(events.map((option) => option.value));
-		const reply = classifyCallback({
-			message_token: 44444444444444,
-			phone_number: '972512222222',
-			time: 2121212121,
-			message: { text: 'Yes', tracking_data: 'tracking_id:100035' },
-		});
-		const status = classifyCallback({ message_id: 429, status: 4, sms_message_id: 36478, sms_message_status: 2 });
-		expectToMatch(schema, { ...reply });
-		expectToMatch(schema, { ...status });
-	});
+	test.each([trigger.version].flat())(
+		"the trigger's schema (version %s) covers both of its events, and real events match it",
+		(version) => {
+			const schema = readSchema(versionDir(trigger, version), 'output.json');
+			const events = trigger.properties.find((p) => p.name === 'events')?.options as Array<{
+				value: string;
+			}>;
+			expect(schema.properties?.eventType.enum).toEqual(events.map((option) => option.value));
+			const reply = classifyCallback({
+				message_token: 44444444444444,
+				phone_number: '972512222222',
+				time: 2121212121,
+				message: { text: 'Yes', tracking_data: 'tracking_id:100035' },
+			});
+			const status = classifyCallback({
+				message_id: 429,
+				status: 4,
+				sms_message_id: 36478,
+				sms_message_status: 2,
+			});
+			expectToMatch(schema, { ...reply });
+			expectToMatch(schema, { ...status });
+		},
+	);
 });

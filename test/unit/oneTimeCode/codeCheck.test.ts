@@ -20,7 +20,17 @@ describe('typedCodeOf: the code a customer typed', () => {
 		expect(typedCodeOf(typed)).toBe(digits);
 	});
 
-	test.each([[''], ['123'], ['12345678901'], ['12a4'], ['１２３４'], [null], [undefined], [12.5], [{}]])('%j cannot be a code', (typed) => {
+	test.each([
+		[''],
+		['123'],
+		['12345678901'],
+		['12a4'],
+		['１２３４'],
+		[null],
+		[undefined],
+		[12.5],
+		[{}],
+	])('%j cannot be a code', (typed) => {
 		expect(typedCodeOf(typed)).toBeUndefined();
 	});
 });
@@ -35,7 +45,17 @@ describe('sentCodeOf: the pin get-pin answered', () => {
 		expect(sentCodeOf(pin)).toBe(digits);
 	});
 
-	test.each([[null], [undefined], [''], [-1], [1.5], ['12a'], [true], [{}], [Number.MAX_SAFE_INTEGER + 2]])('%j is no code', (pin) => {
+	test.each([
+		[null],
+		[undefined],
+		[''],
+		[-1],
+		[1.5],
+		['12a'],
+		[true],
+		[{}],
+		[Number.MAX_SAFE_INTEGER + 2],
+	])('%j is no code', (pin) => {
 		expect(sentCodeOf(pin)).toBeUndefined();
 	});
 });
@@ -54,16 +74,24 @@ describe('codesMatch', () => {
 
 	test('equal numbers match and different numbers do not (property)', () => {
 		fc.assert(
-			fc.property(fc.integer({ min: 0, max: 9_999_999_999 }), fc.integer({ min: 0, max: 9_999_999_999 }), fc.integer({ min: 4, max: 10 }), (a, b, width) => {
-				const typed = String(a).padStart(width, '0');
-				expect(codesMatch(typed, String(b))).toBe(a === b);
-			}),
+			fc.property(
+				fc.integer({ min: 0, max: 9_999_999_999 }),
+				fc.integer({ min: 0, max: 9_999_999_999 }),
+				fc.integer({ min: 4, max: 10 }),
+				(a, b, width) => {
+					const typed = String(a).padStart(width, '0');
+					expect(codesMatch(typed, String(b))).toBe(a === b);
+				},
+			),
 		);
 	});
 });
 
 describe('Send Code inputs', () => {
-	test.each([[4, 4], ['10', 10]])('Code Length %j', (value, length) => {
+	test.each([
+		[4, 4],
+		['10', 10],
+	])('Code Length %j', (value, length) => {
 		expect(checkCodeLength(value)).toBe(length);
 	});
 
@@ -80,8 +108,12 @@ describe('Send Code inputs', () => {
 		expect(checkTemplateId(0)).toBe(0);
 		expect(checkTemplateId('12')).toBe(12);
 		expect(() => checkTemplateId(-1)).toThrow('Template ID: -1 is not a whole number of 0 or more');
-		expect(() => checkTemplateId(1.5)).toThrow('Template ID: 1.5 is not a whole number of 0 or more');
-		expect(() => checkTemplateId(undefined)).toThrow('Template ID: empty is not a whole number of 0 or more');
+		expect(() => checkTemplateId(1.5)).toThrow(
+			'Template ID: 1.5 is not a whole number of 0 or more',
+		);
+		expect(() => checkTemplateId(undefined)).toThrow(
+			'Template ID: empty is not a whole number of 0 or more',
+		);
 	});
 
 	test('Language: two letters, lower-cased', () => {

@@ -1,10 +1,21 @@
-import { pollLookups, type Lookup } from '../../../nodes/DecisionTelecom/actions/phoneNumber/lookupPolling';
+import {
+	pollLookups,
+	type Lookup,
+} from '../../../nodes/DecisionTelecom/actions/phoneNumber/lookupPolling';
 import type { CallResult } from '../../../nodes/DecisionTelecom/transport';
 import { FakeClock } from '../../helpers/fakeClock';
 
-const result = (id: string, extra: Record<string, unknown> = {}) => ({ id, phone: 380631111111, status: 0, type: 'mobile', present: 'yes', ...extra });
+const result = (id: string, extra: Record<string, unknown> = {}) => ({
+	id,
+	phone: 380631111111,
+	status: 0,
+	type: 'mobile',
+	present: 'yes',
+	...extra,
+});
 const pending = (id: string) => ({ id, phone: 380631111111, status: 'sent' });
-const lookups = (...ids: string[]): Lookup[] => ids.map((id, index) => ({ id, phone: `38063000000${index}`, lastStatus: 'Accepted' }));
+const lookups = (...ids: string[]): Lookup[] =>
+	ids.map((id, index) => ({ id, phone: `38063000000${index}`, lastStatus: 'Accepted' }));
 const ok = (body: unknown): CallResult => ({ ok: true, body });
 const refused = (refusal: 'invalidParameter' | 'keyRejected'): CallResult => ({
 	ok: false,
@@ -27,7 +38,9 @@ describe('pollLookups', () => {
 	test('reads at once and stops when every result is in, without sleeping', async () => {
 		const clock = new FakeClock();
 		const { read, asked } = scripted([(ids) => ok(ids.map((id) => result(id)))]);
-		const outcome = await clock.run(async () => await pollLookups(lookups('1', '2'), read, clock, 30000));
+		const outcome = await clock.run(
+			async () => await pollLookups(lookups('1', '2'), read, clock, 30000),
+		);
 		expect(asked).toEqual([['1', '2']]);
 		expect([...outcome.results.keys()]).toEqual(['1', '2']);
 		expect(clock.sleeps).toEqual([]);
@@ -48,21 +61,31 @@ describe('pollLookups', () => {
 	test('with a wait of 0 it reads exactly once', async () => {
 		const clock = new FakeClock();
 		const { read, asked } = scripted([() => ok([pending('1'), pending('2')])]);
-		const outcome = await clock.run(async () => await pollLookups(lookups('1', '2'), read, clock, 0));
+		const outcome = await clock.run(
+			async () => await pollLookups(lookups('1', '2'), read, clock, 0),
+		);
 		expect(asked).toHaveLength(1);
 		expect(outcome.results.size).toBe(0);
 	});
 
 	test('reads only the lookups still without a result', async () => {
 		const clock = new FakeClock();
-		const { read, asked } = scripted([() => ok([result('1'), pending('2'), pending('3')]), () => ok([result('2'), result('3')])]);
+		const { read, asked } = scripted([
+			() => ok([result('1'), pending('2'), pending('3')]),
+			() => ok([result('2'), result('3')]),
+		]);
 		await clock.run(async () => await pollLookups(lookups('1', '2', '3'), read, clock, 30000));
-		expect(asked).toEqual([['1', '2', '3'], ['2', '3']]);
+		expect(asked).toEqual([
+			['1', '2', '3'],
+			['2', '3'],
+		]);
 	});
 
 	test('an invalid number answered with only its status is a result', async () => {
 		const clock = new FakeClock();
-		const { read } = scripted([() => ok({ id: 1, phone: 380630000000, status: 1, status_message: 'Invalid Number' })]);
+		const { read } = scripted([
+			() => ok({ id: 1, phone: 380630000000, status: 1, status_message: 'Invalid Number' }),
+		]);
 		const outcome = await clock.run(async () => await pollLookups(lookups('1'), read, clock, 0));
 		expect(outcome.results.get('1')).toMatchObject({ status: 1 });
 	});
@@ -74,7 +97,9 @@ describe('pollLookups', () => {
 			() => ok({ ...result('?'), id: undefined, phone: undefined }),
 		]);
 		const list = lookups('1', '2', '3');
-		const outcome = await clock.run(async () => await pollLookups(list.slice(0, 2), read, clock, 0));
+		const outcome = await clock.run(
+			async () => await pollLookups(list.slice(0, 2), read, clock, 0),
+		);
 		expect([...outcome.results.keys()].sort()).toEqual(['1', '2']);
 		const single = await clock.run(async () => await pollLookups(list.slice(2), read, clock, 0));
 		expect([...single.results.keys()]).toEqual(['3']);
@@ -88,7 +113,9 @@ describe('pollLookups', () => {
 			() => ok(pending('2')),
 			() => ok(result('2')),
 		]);
-		const outcome = await clock.run(async () => await pollLookups(lookups('1', '2'), read, clock, 30000));
+		const outcome = await clock.run(
+			async () => await pollLookups(lookups('1', '2'), read, clock, 30000),
+		);
 		expect(asked).toEqual([['1', '2'], ['1'], ['2'], ['2']]);
 		expect(outcome.results.size).toBe(2);
 		expect(outcome.lastFailure).toBeUndefined();

@@ -1,4 +1,7 @@
-import { isLookupResult, lookupOutput } from '../../../nodes/DecisionTelecom/actions/phoneNumber/lookupResult';
+import {
+	isLookupResult,
+	lookupOutput,
+} from '../../../nodes/DecisionTelecom/actions/phoneNumber/lookupResult';
 
 const success = {
 	id: 2345234,
@@ -14,7 +17,12 @@ const success = {
 	status_message: 'Success',
 };
 
-const facts = (result?: Record<string, unknown>) => ({ phoneNumber: '38061122121', lookupId: '2345234', lookupStatus: 'Accepted', result });
+const facts = (result?: Record<string, unknown>) => ({
+	phoneNumber: '38061122121',
+	lookupId: '2345234',
+	lookupStatus: 'Accepted',
+	result,
+});
 
 describe('isLookupResult', () => {
 	test.each([
@@ -77,7 +85,10 @@ describe('lookupOutput', () => {
 		[{ ported: true }, { ported: true, reachableMobile: true }],
 		[{ ported: null }, { ported: null }],
 		[{ ported: 'true' }, { ported: true }],
-		[{ mcc: 255, mnc: 6 }, { mcc: '255', mnc: '6' }],
+		[
+			{ mcc: 255, mnc: 6 },
+			{ mcc: '255', mnc: '6' },
+		],
 	])('%j gives %j', (change, expected) => {
 		expect(lookupOutput(facts({ ...success, ...change }), true)).toMatchObject(expected);
 	});
@@ -87,8 +98,19 @@ describe('lookupOutput', () => {
 		[2, 'Not allowed country', 'country not allowed'],
 		[7, undefined, 'unknown (7)'],
 	])('status %i is %s: a result, not a reachable mobile', (status, message, statusName) => {
-		const output = lookupOutput(facts({ id: 1, phone: 38061122121, status, status_message: message }), false);
-		expect(output).toMatchObject({ ready: true, reachableMobile: false, statusName, mobile: null, reachable: null, network: null, status });
+		const output = lookupOutput(
+			facts({ id: 1, phone: 38061122121, status, status_message: message }),
+			false,
+		);
+		expect(output).toMatchObject({
+			ready: true,
+			reachableMobile: false,
+			statusName,
+			mobile: null,
+			reachable: null,
+			network: null,
+			status,
+		});
 	});
 
 	test('without a result: ready false, not a reachable mobile, with the reason', () => {
@@ -105,6 +127,10 @@ describe('lookupOutput', () => {
 			statusName: null,
 			detail: 'No result within 30 s.',
 		});
-		expect(lookupOutput(facts(), false)).toMatchObject({ lookupId: '2345234', lookupStatus: 'Accepted', raw: null });
+		expect(lookupOutput(facts(), false)).toMatchObject({
+			lookupId: '2345234',
+			lookupStatus: 'Accepted',
+			raw: null,
+		});
 	});
 });

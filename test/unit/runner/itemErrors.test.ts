@@ -1,8 +1,19 @@
 import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
 
-import { appendDescription, errorItem, sendOutcomeOf } from '../../../nodes/DecisionTelecom/runner/itemErrors';
+import {
+	appendDescription,
+	errorItem,
+	sendOutcomeOf,
+} from '../../../nodes/DecisionTelecom/runner/itemErrors';
 
-const node: INode = { id: '1', name: 'DecisionTelecom', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: '1',
+	name: 'DecisionTelecom',
+	type: 'x',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 describe('item errors', () => {
 	it('appends a sentence to a description, or starts one', () => {
@@ -24,7 +35,13 @@ describe('item errors', () => {
 
 	it('builds the Continue On Fail item with pairedItem, and the outcome only for sends', () => {
 		const error = new NodeOperationError(node, 'Broken [item 2]', { description: 'Fix it.' });
-		expect(errorItem(error, 2, true)).toEqual({ json: { error: 'Broken [item 2]', description: 'Fix it.', outcome: 'unknown' }, pairedItem: { item: 2 } });
-		expect(errorItem(new NodeOperationError(node, 'x'), 0, false)).toEqual({ json: { error: 'x' }, pairedItem: { item: 0 } });
+		expect(errorItem(error, 2, true)).toEqual({
+			json: { error: 'Broken [item 2]', description: 'Fix it.', outcome: 'unknown' },
+			pairedItem: { item: 2 },
+		});
+		expect(errorItem(new NodeOperationError(node, 'x'), 0, false)).toEqual({
+			json: { error: 'x' },
+			pairedItem: { item: 0 },
+		});
 	});
 });

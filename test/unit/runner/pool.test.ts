@@ -69,14 +69,17 @@ describe('forEachWithConcurrency', () => {
 		const started: number[] = [];
 		let active = 0;
 		let maxActive = 0;
-		await clock.run(async () => await forEachWithConcurrency(20, 4, async (index) => {
-			started.push(index);
-			active++;
-			maxActive = Math.max(maxActive, active);
-			await clock.sleep(((index * 7) % 5) * 100 + 10);
-			await flush();
-			active--;
-		}));
+		await clock.run(
+			async () =>
+				await forEachWithConcurrency(20, 4, async (index) => {
+					started.push(index);
+					active++;
+					maxActive = Math.max(maxActive, active);
+					await clock.sleep(((index * 7) % 5) * 100 + 10);
+					await flush();
+					active--;
+				}),
+		);
 		expect(maxActive).toBe(4);
 		expect(started).toEqual(Array.from({ length: 20 }, (_, i) => i));
 	});
@@ -153,16 +156,19 @@ describe('forEachWithConcurrency', () => {
 		const clock = new FakeClock();
 		const started: number[] = [];
 		let failed = false;
-		await clock.run(async () => await forEachWithConcurrency(
-			10,
-			1,
-			async (index) => {
-				started.push(index);
-				await clock.sleep(10);
-				if (index === 3) failed = true;
-			},
-			() => failed,
-		));
+		await clock.run(
+			async () =>
+				await forEachWithConcurrency(
+					10,
+					1,
+					async (index) => {
+						started.push(index);
+						await clock.sleep(10);
+						if (index === 3) failed = true;
+					},
+					() => failed,
+				),
+		);
 		expect(started).toEqual([0, 1, 2, 3]);
 	});
 });

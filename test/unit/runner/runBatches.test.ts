@@ -1,14 +1,29 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { runBatches, type BatchItem, type BatchWork } from '../../../nodes/DecisionTelecom/runner/runBatches';
+import {
+	runBatches,
+	type BatchItem,
+	type BatchWork,
+} from '../../../nodes/DecisionTelecom/runner/runBatches';
 import { InputIssue } from '../../../nodes/DecisionTelecom/shared/inputIssue';
 
-const node: INode = { id: '1', name: 'DecisionTelecom', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: '1',
+	name: 'DecisionTelecom',
+	type: 'x',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
-const contextWith = (continueOnFail: boolean) => ({ getNode: () => node, continueOnFail: () => continueOnFail }) as unknown as IExecuteFunctions;
+const contextWith = (continueOnFail: boolean) =>
+	({ getNode: () => node, continueOnFail: () => continueOnFail }) as unknown as IExecuteFunctions;
 
 /** Items 0..n-1 whose plan is their index; batches of two; `bad` items fail validation. */
-function work(bad: number[], perform: BatchWork<number>['perform']): BatchWork<number> & { batches: number[][] } {
+function work(
+	bad: number[],
+	perform: BatchWork<number>['perform'],
+): BatchWork<number> & { batches: number[][] } {
 	const batches: number[][] = [];
 	return {
 		batches,
@@ -18,7 +33,8 @@ function work(bad: number[], perform: BatchWork<number>['perform']): BatchWork<n
 		},
 		group: (items: Array<BatchItem<number>>) => {
 			const groups: Array<Array<BatchItem<number>>> = [];
-			for (let start = 0; start < items.length; start += 2) groups.push(items.slice(start, start + 2));
+			for (let start = 0; start < items.length; start += 2)
+				groups.push(items.slice(start, start + 2));
 			return groups;
 		},
 		perform: async (batch, report) => {
@@ -37,7 +53,10 @@ describe('runBatches', () => {
 		expect(batchWork.batches).toEqual([[0, 2], [3]]);
 		expect(output).toEqual([
 			{ json: { plan: 0 }, pairedItem: { item: 0 } },
-			{ json: { error: 'Phone Number: is empty [item 1]', description: 'Enter it.' }, pairedItem: { item: 1 } },
+			{
+				json: { error: 'Phone Number: is empty [item 1]', description: 'Enter it.' },
+				pairedItem: { item: 1 },
+			},
 			{ json: { plan: 2 }, pairedItem: { item: 2 } },
 			{ json: { plan: 3 }, pairedItem: { item: 3 } },
 		]);
@@ -45,7 +64,9 @@ describe('runBatches', () => {
 
 	test('without Continue On Fail an invalid item stops the run before any batch', async () => {
 		const batchWork = work([3], async () => undefined);
-		await expect(runBatches(contextWith(false), 4, 1, batchWork)).rejects.toThrow('Phone Number: is empty [item 3]');
+		await expect(runBatches(contextWith(false), 4, 1, batchWork)).rejects.toThrow(
+			'Phone Number: is empty [item 3]',
+		);
 		expect(batchWork.batches).toEqual([]);
 	});
 

@@ -14,11 +14,20 @@ describe('callbackSecretsOf', () => {
 		[{}, { current: '', accepted: [] }],
 		[{ callbackSecret: '' }, { current: '', accepted: [] }],
 		[{ callbackSecret: CURRENT }, { current: CURRENT, accepted: [CURRENT] }],
-		[{ callbackSecret: CURRENT, previousCallbackSecret: PREVIOUS }, { current: CURRENT, accepted: [CURRENT, PREVIOUS] }],
-		[{ callbackSecret: '', previousCallbackSecret: PREVIOUS }, { current: '', accepted: [] }],
+		[
+			{ callbackSecret: CURRENT, previousCallbackSecret: PREVIOUS },
+			{ current: CURRENT, accepted: [CURRENT, PREVIOUS] },
+		],
+		[
+			{ callbackSecret: '', previousCallbackSecret: PREVIOUS },
+			{ current: '', accepted: [] },
+		],
 		[{ callbackSecret: 'abc' }, { current: '', accepted: [], tooShort: 'Callback Secret' }],
 		[{ callbackSecret: 'x' }, { current: '', accepted: [], tooShort: 'Callback Secret' }],
-		[{ callbackSecret: CURRENT, previousCallbackSecret: 'short' }, { current: '', accepted: [], tooShort: 'Previous Callback Secret' }],
+		[
+			{ callbackSecret: CURRENT, previousCallbackSecret: 'short' },
+			{ current: '', accepted: [], tooShort: 'Previous Callback Secret' },
+		],
 		[{ callbackSecret: 42 }, { current: '', accepted: [] }],
 	])('%j -> %j', (credentials, expected) => {
 		expect(callbackSecretsOf(credentials)).toEqual(expected);
@@ -27,12 +36,16 @@ describe('callbackSecretsOf', () => {
 	it('takes a secret of exactly 16 characters and refuses 15', () => {
 		const sixteen = 'x'.repeat(16);
 		expect(callbackSecretsOf({ callbackSecret: sixteen }).current).toBe(sixteen);
-		expect(callbackSecretsOf({ callbackSecret: sixteen.slice(1) }).tooShort).toBe('Callback Secret');
+		expect(callbackSecretsOf({ callbackSecret: sixteen.slice(1) }).tooShort).toBe(
+			'Callback Secret',
+		);
 	});
 
 	it('words the problem with the field and how to fix it, without the value', () => {
 		const issue = tooShortIssue('Callback Secret');
-		expect(issue.message).toBe('Callback Secret (in the DecisionTelecom API credential): is shorter than 16 characters');
+		expect(issue.message).toBe(
+			'Callback Secret (in the DecisionTelecom API credential): is shorter than 16 characters',
+		);
 		expect(issue.fix).toContain('openssl rand -hex 24');
 	});
 });
@@ -57,7 +70,9 @@ describe('secretMatches', () => {
 
 describe('withCallbackSecret', () => {
 	it('adds or replaces the secret parameter and keeps the others', () => {
-		expect(withCallbackSecret('https://h.example/w?a=1&secret=old', CURRENT)).toBe(`https://h.example/w?a=1&secret=${CURRENT}`);
+		expect(withCallbackSecret('https://h.example/w?a=1&secret=old', CURRENT)).toBe(
+			`https://h.example/w?a=1&secret=${CURRENT}`,
+		);
 		expect(withCallbackSecret('https://h.example/w', '')).toBe('https://h.example/w');
 	});
 });

@@ -43,7 +43,9 @@ function referenceParse(text: string): unknown {
 const bigInteger = fc
 	.tuple(fc.boolean(), fc.integer({ min: 16, max: 30 }), fc.integer({ min: 1, max: 9 }))
 	.chain(([negative, length, first]) =>
-		fc.stringMatching(new RegExp(`^\\d{${length - 1}}$`)).map((rest) => `${negative ? '-' : ''}${first}${rest}`),
+		fc
+			.stringMatching(new RegExp(`^\\d{${length - 1}}$`))
+			.map((rest) => `${negative ? '-' : ''}${first}${rest}`),
 	)
 	.filter((digits) => !Number.isSafeInteger(Number(digits)));
 
@@ -51,7 +53,11 @@ const bigInteger = fc
 const documentWithBigIntegers = fc
 	.tuple(fc.jsonValue({ maxDepth: 4 }), fc.array(bigInteger, { minLength: 1, maxLength: 5 }))
 	.map(([value, integers]) => {
-		const withHoles = { value, holes: integers.map((_, index) => `@@BIG${index}@@`), nested: [{ id: '@@BIG0@@' }] };
+		const withHoles = {
+			value,
+			holes: integers.map((_, index) => `@@BIG${index}@@`),
+			nested: [{ id: '@@BIG0@@' }],
+		};
 		let text = JSON.stringify(withHoles, null, 1);
 		integers.forEach((digits, index) => {
 			text = text.split(`"@@BIG${index}@@"`).join(digits);
@@ -72,9 +78,15 @@ describe('parseExactJson (property-based)', () => {
 
 	it('agrees with the character-by-character reader on any JSON document, with or without big integers', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.json({ maxDepth: 6 }), documentWithBigIntegers.map((d) => d.text)), (text) => {
-				expect(parseExactJson(text)).toEqual(referenceParse(text));
-			}),
+			fc.property(
+				fc.oneof(
+					fc.json({ maxDepth: 6 }),
+					documentWithBigIntegers.map((d) => d.text),
+				),
+				(text) => {
+					expect(parseExactJson(text)).toEqual(referenceParse(text));
+				},
+			),
 			{ numRuns: generatedRuns(2000) },
 		);
 	});
@@ -92,26 +104,43 @@ describe('parseExactJson (property-based)', () => {
 
 	it('never changes the text inside strings, including escaped quotes and long digit runs', () => {
 		fc.assert(
-			fc.property(fc.array(fc.oneof(fc.string(), bigInteger, fc.constantFrom('\\', '"', '\\"', '1e99999999999999999')), { maxLength: 8 }), (parts) => {
-				const value = { text: parts.join(''), parts };
-				expect(parseExactJson(JSON.stringify(value))).toEqual(value);
-			}),
+			fc.property(
+				fc.array(
+					fc.oneof(
+						fc.string(),
+						bigInteger,
+						fc.constantFrom('\\', '"', '\\"', '1e99999999999999999'),
+					),
+					{ maxLength: 8 },
+				),
+				(parts) => {
+					const value = { text: parts.join(''), parts };
+					expect(parseExactJson(JSON.stringify(value))).toEqual(value);
+				},
+			),
 			{ numRuns: generatedRuns(1000) },
 		);
 	});
 
 	it('throws wherever JSON.parse throws on text that is not JSON', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.string(), fc.json().map((text) => text.slice(0, -1)), bigInteger.map((d) => `{"a":${d}`)), (text) => {
-				let reference: unknown;
-				try {
-					reference = referenceParse(text);
-				} catch {
-					expect(() => parseExactJson(text)).toThrow();
-					return;
-				}
-				expect(parseExactJson(text)).toEqual(reference);
-			}),
+			fc.property(
+				fc.oneof(
+					fc.string(),
+					fc.json().map((text) => text.slice(0, -1)),
+					bigInteger.map((d) => `{"a":${d}`),
+				),
+				(text) => {
+					let reference: unknown;
+					try {
+						reference = referenceParse(text);
+					} catch {
+						expect(() => parseExactJson(text)).toThrow();
+						return;
+					}
+					expect(parseExactJson(text)).toEqual(reference);
+				},
+			),
 			{ numRuns: generatedRuns(2000) },
 		);
 	});

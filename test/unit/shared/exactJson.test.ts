@@ -37,18 +37,14 @@ describe('parseExactJson', () => {
 
 	it('parses the R8 status body unchanged', () => {
 		expect(
-			parseExactJson(
-				'{"message_id":429,"status":1,"sms_message_id":36478,"sms_message_status":2}',
-			),
+			parseExactJson('{"message_id":429,"status":1,"sms_message_id":36478,"sms_message_status":2}'),
 		).toEqual({ message_id: 429, status: 1, sms_message_id: 36478, sms_message_status: 2 });
 	});
 
 	it('leaves floats and exponents alone, even long ones', () => {
 		// the long float and the exponent form stay JS numbers (precision loss there is JSON's, not ours)
 		expect(
-			parseExactJson(
-				'[1.5,-0.25,1e3,2E-2,1e21,12345678901234567890.5,12345678901234567890e0]',
-			),
+			parseExactJson('[1.5,-0.25,1e3,2E-2,1e21,12345678901234567890.5,12345678901234567890e0]'),
 		).toEqual([
 			1.5,
 			-0.25,
@@ -62,9 +58,7 @@ describe('parseExactJson', () => {
 
 	it('leaves strings containing digits alone', () => {
 		expect(
-			parseExactJson(
-				'{"a":"9007199254740993","b":"id 12345678901234567890 x","c":"-1"}',
-			),
+			parseExactJson('{"a":"9007199254740993","b":"id 12345678901234567890 x","c":"-1"}'),
 		).toEqual({ a: '9007199254740993', b: 'id 12345678901234567890 x', c: '-1' });
 	});
 

@@ -12,12 +12,25 @@ describe('messageIdOf', () => {
 		expect(messageIdOf(value)).toBe(expected);
 	});
 
-	it.each([0, -1, 4.5, '0', '000', '', '12a', '-5', '4.5', Number('9007199254740993'), null, undefined, false, {}, BigInt(0)])(
-		'%p is not a message id',
-		(value) => {
-			expect(messageIdOf(value)).toBeUndefined();
-		},
-	);
+	it.each([
+		0,
+		-1,
+		4.5,
+		'0',
+		'000',
+		'',
+		'12a',
+		'-5',
+		'4.5',
+		Number('9007199254740993'),
+		null,
+		undefined,
+		false,
+		{},
+		BigInt(0),
+	])('%p is not a message id', (value) => {
+		expect(messageIdOf(value)).toBeUndefined();
+	});
 });
 
 describe('readMessageId', () => {
@@ -31,7 +44,9 @@ describe('readMessageId', () => {
 		try {
 			readMessageId(unsafe, 'Message ID');
 		} catch (error) {
-			expect((error as InputIssue).message).toBe('Message ID: 9007199254740992 is a number above 2^53, so it has already lost digits');
+			expect((error as InputIssue).message).toBe(
+				'Message ID: 9007199254740992 is a number above 2^53, so it has already lost digits',
+			);
 			expect((error as InputIssue).fix).toContain('Pass the id as a string');
 		}
 	});

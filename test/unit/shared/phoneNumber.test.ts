@@ -32,10 +32,13 @@ describe('normalizePhoneNumber', () => {
 		expect(normalizePhoneNumber(input)).toBe(expected);
 	});
 
-	it.each([['-380504444444'], ['.380504444444'], [' - 380504444444'], ['---']])('%j does not start like a phone number', (input) => {
-		const issue = issueFrom(() => normalizePhoneNumber(input));
-		expect(issue.problem).toBe(`'${input.trim()}' is not a phone number`);
-	});
+	it.each([['-380504444444'], ['.380504444444'], [' - 380504444444'], ['---']])(
+		'%j does not start like a phone number',
+		(input) => {
+			const issue = issueFrom(() => normalizePhoneNumber(input));
+			expect(issue.problem).toBe(`'${input.trim()}' is not a phone number`);
+		},
+	);
 
 	it('accepts a number as n8n passes numeric fields', () => {
 		expect(normalizePhoneNumber(380504444444)).toBe('380504444444');

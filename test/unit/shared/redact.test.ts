@@ -7,12 +7,14 @@ describe('secretsOf', () => {
 	it('collects the access key, its Basic form and both callback secrets', () => {
 		const key = fakeSecret('key');
 		const previous = fakeSecret('prev');
-		expect(secretsOf({ apiKey: key, callbackSecret: SECRET, previousCallbackSecret: previous, baseUrl: 'https://x' })).toEqual([
-			key,
-			SECRET,
-			previous,
-			Buffer.from(key).toString('base64'),
-		]);
+		expect(
+			secretsOf({
+				apiKey: key,
+				callbackSecret: SECRET,
+				previousCallbackSecret: previous,
+				baseUrl: 'https://x',
+			}),
+		).toEqual([key, SECRET, previous, Buffer.from(key).toString('base64')]);
 	});
 
 	it('leaves out values too short to search for without mangling ordinary text', () => {
@@ -22,7 +24,9 @@ describe('secretsOf', () => {
 
 describe('redactText', () => {
 	it('removes every secret and every secret= query value', () => {
-		expect(redactText(`a ${SECRET} b https://h/w?x=1&SECRET=zzz#f`, [SECRET])).toBe('a [redacted] b https://h/w?x=1&SECRET=[redacted]#f');
+		expect(redactText(`a ${SECRET} b https://h/w?x=1&SECRET=zzz#f`, [SECRET])).toBe(
+			'a [redacted] b https://h/w?x=1&SECRET=[redacted]#f',
+		);
 	});
 
 	it('does not search for short values', () => {

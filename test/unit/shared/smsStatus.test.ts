@@ -31,7 +31,10 @@ describe('SMS states', () => {
 		expect(smsStateOf(word)?.word).toBe(abbreviation);
 	});
 
-	test.each([['SEEN'], [''], [0], [9], [null], [undefined], [{}], ['DELIVRD!']])('%j is no known state', (value) => {
-		expect(smsStateOf(value)).toBeUndefined();
-	});
+	test.each([['SEEN'], [''], [0], [9], [null], [undefined], [{}], ['DELIVRD!']])(
+		'%j is no known state',
+		(value) => {
+			expect(smsStateOf(value)).toBeUndefined();
+		},
+	);
 });

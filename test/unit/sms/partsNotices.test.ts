@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { MAX_DOUBLE_COUNTED, partsNotices } from '../../../nodes/DecisionTelecom/actions/sms/partsNotices';
+import {
+	MAX_DOUBLE_COUNTED,
+	partsNotices,
+} from '../../../nodes/DecisionTelecom/actions/sms/partsNotices';
 import { countSmsParts, measureSms } from '../../../nodes/DecisionTelecom/shared/smsLength';
 
 /** The notices n8n's own display rules show for a Text value, as the editor decides it. */
@@ -55,10 +58,26 @@ describe('SMS parts notices, decided by n8n-workflow displayParameter', () => {
 	});
 
 	test('for any typed text, exactly the notice of its part count shows', () => {
-		const alphabet = fc.constantFrom('a', 'Z', ' ', '\n', '€', '[', '^', '\\', 'é', 'й', '😀', '-', ']');
+		const alphabet = fc.constantFrom(
+			'a',
+			'Z',
+			' ',
+			'\n',
+			'€',
+			'[',
+			'^',
+			'\\',
+			'é',
+			'й',
+			'😀',
+			'-',
+			']',
+		);
 		const text = fc.oneof(
 			fc.array(alphabet, { maxLength: 40 }).map((chars) => chars.join('')),
-			fc.tuple(fc.integer({ min: 0, max: 1600 }), fc.array(alphabet, { maxLength: 14 })).map(([n, chars]) => 'a'.repeat(n) + chars.join('')),
+			fc
+				.tuple(fc.integer({ min: 0, max: 1600 }), fc.array(alphabet, { maxLength: 14 }))
+				.map(([n, chars]) => 'a'.repeat(n) + chars.join('')),
 		);
 		fc.assert(
 			fc.property(text, (value) => {

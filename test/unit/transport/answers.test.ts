@@ -12,11 +12,15 @@ const send = (status: number, bodyText: string, headers: Record<string, unknown>
 const read = (status: number, bodyText: string): Answer =>
 	classifyAnswer({ status, headers: {}, bodyText }, RECEIVE_VIBER.isSuccess, NOW);
 
-const INVALID = '{"name":"Invalid Parameter: source_addr","message":"Empty parameter or parameter validation error","code":1,"status":400}';
-const BALANCE = '{"name":"Topup balance is required","message":"User balance is empty","code":3,"status":402}';
+const INVALID =
+	'{"name":"Invalid Parameter: source_addr","message":"Empty parameter or parameter validation error","code":1,"status":400}';
+const BALANCE =
+	'{"name":"Topup balance is required","message":"User balance is empty","code":3,"status":402}';
 const RATE = '{"name":"Too Many Requests","message":"Rate limit exceeded","code":0,"status":429}';
-const SERVER = '{"name":"Internal server error","message":"The server encountered an unexpected condition","code":2,"status":500}';
-const UNAUTHORIZED = '{"name":"Unauthorized","message":"Your request was made with invalid credentials.","code":0,"status":401}';
+const SERVER =
+	'{"name":"Internal server error","message":"The server encountered an unexpected condition","code":2,"status":500}';
+const UNAUTHORIZED =
+	'{"name":"Unauthorized","message":"Your request was made with invalid credentials.","code":0,"status":401}';
 
 describe('classifyAnswer: the one rule for every answer', () => {
 	describe('1. HTTP 500-599 is "outcome unknown", whatever the body says', () => {
@@ -28,7 +32,11 @@ describe('classifyAnswer: the one rule for every answer', () => {
 			[504, '{"message_id":429}'],
 			[599, UNAUTHORIZED],
 		])('HTTP %d with %s', (status, body) => {
-			expect(send(status, body)).toEqual({ kind: 'unknown', reason: `DecisionTelecom answered HTTP ${status}`, httpStatus: status });
+			expect(send(status, body)).toEqual({
+				kind: 'unknown',
+				reason: `DecisionTelecom answered HTTP ${status}`,
+				httpStatus: status,
+			});
 		});
 	});
 
@@ -39,11 +47,16 @@ describe('classifyAnswer: the one rule for every answer', () => {
 			['{"message_id":9007199254740993}', '9007199254740993'],
 			['{"message_id":"007","extra":true}', '007'],
 		])('%s', (body, id) => {
-			expect(send(200, body)).toEqual({ kind: 'accepted', body: expect.objectContaining({ message_id: id }) });
+			expect(send(200, body)).toEqual({
+				kind: 'accepted',
+				body: expect.objectContaining({ message_id: id }),
+			});
 		});
 
 		it('a status answer with a numeric "status" field is not an error body', () => {
-			expect(read(200, '{"message_id":429,"status":1,"sms_message_id":36478,"sms_message_status":2}')).toMatchObject({ kind: 'accepted' });
+			expect(
+				read(200, '{"message_id":429,"status":1,"sms_message_id":36478,"sms_message_status":2}'),
+			).toMatchObject({ kind: 'accepted' });
 		});
 	});
 
@@ -81,11 +94,20 @@ describe('classifyAnswer: the one rule for every answer', () => {
 			[200, RATE, { 'X-Rate-Limit-Limit': '100', 'X-Rate-Limit-Reset': '1' }],
 			[200, '{"name":"Too Many Requests","status":429}', {}],
 		])('HTTP %d with %s -> rate limited', (status, body, headers) => {
-			expect(send(status, body, headers)).toMatchObject({ kind: 'rateLimited', httpStatus: status });
+			expect(send(status, body, headers)).toMatchObject({
+				kind: 'rateLimited',
+				httpStatus: status,
+			});
 		});
 
 		it('passes the wait and the announced limit with a refusal', () => {
-			expect(send(429, RATE, { 'Retry-After': '2', 'X-Rate-Limit-Limit': '100', 'X-Rate-Limit-Reset': '1' })).toEqual({
+			expect(
+				send(429, RATE, {
+					'Retry-After': '2',
+					'X-Rate-Limit-Limit': '100',
+					'X-Rate-Limit-Reset': '1',
+				}),
+			).toEqual({
 				kind: 'rateLimited',
 				httpStatus: 429,
 				retryAfterMs: 2000,
@@ -97,9 +119,17 @@ describe('classifyAnswer: the one rule for every answer', () => {
 	describe('4. everything else is "outcome unknown"', () => {
 		it.each([
 			[200, '{"status":200,"code":7}', 'with an error the node does not know'],
-			[200, SERVER, 'reported an internal error (Internal server error: The server encountered an unexpected condition)'],
+			[
+				200,
+				SERVER,
+				'reported an internal error (Internal server error: The server encountered an unexpected condition)',
+			],
 			[200, '{"code":0,"status":503}', 'reported an internal error'],
-			[200, '{"name":"Too Many Requests","message":"Rate limit exceeded","code":0}', 'with an error the node does not know'],
+			[
+				200,
+				'{"name":"Too Many Requests","message":"Rate limit exceeded","code":0}',
+				'with an error the node does not know',
+			],
 			[200, '{"status":429}', 'without the expected fields'],
 			[200, '{"message_id":""}', 'without the expected fields'],
 			[200, '{"message_id":false}', 'without the expected fields'],
@@ -113,7 +143,11 @@ describe('classifyAnswer: the one rule for every answer', () => {
 			[200, '<!DOCTYPE html><html></html>', 'not JSON'],
 			[200, '', 'not JSON'],
 			[204, '', 'not JSON'],
-			[404, '{"name":"Not Found","message":"Page not found.","code":0,"status":404}', 'with an error the node does not know'],
+			[
+				404,
+				'{"name":"Not Found","message":"Page not found.","code":0,"status":404}',
+				'with an error the node does not know',
+			],
 			[404, 'Not found', 'HTTP 404'],
 			[301, '', 'HTTP 301'],
 			[405, '', 'HTTP 405'],
@@ -151,14 +185,24 @@ describe('isErrorBody', () => {
 });
 
 describe('classifyNetworkError', () => {
-	it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])('%s never reached DecisionTelecom: refused, unreachable', (code) => {
-		expect(classifyNetworkError({ code })).toEqual({ kind: 'refused', refusal: 'unreachable', apiText: '' });
-	});
+	it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])(
+		'%s never reached DecisionTelecom: refused, unreachable',
+		(code) => {
+			expect(classifyNetworkError({ code })).toEqual({
+				kind: 'refused',
+				refusal: 'unreachable',
+				apiText: '',
+			});
+		},
+	);
 
 	it.each([
 		[{ code: 'ECONNRESET' }, 'the connection to DecisionTelecom was lost'],
 		[{ code: 'ETIMEDOUT' }, 'DecisionTelecom did not answer in time'],
-		[{ code: 'ECONNABORTED', message: 'timeout of 30000ms exceeded' }, 'DecisionTelecom did not answer in time'],
+		[
+			{ code: 'ECONNABORTED', message: 'timeout of 30000ms exceeded' },
+			'DecisionTelecom did not answer in time',
+		],
 		[{ message: 'socket hang up' }, 'the connection to DecisionTelecom was lost'],
 		[{}, 'the connection to DecisionTelecom was lost'],
 	])('%j may have reached DecisionTelecom: unknown', (error, reason) => {

@@ -25,8 +25,11 @@ describe('RateLimitGate', () => {
 		const clock = new FakeClock(0);
 		const gate = new RateLimitGate(clock);
 		refuse(gate, 1000);
-		const resumed = await clock.run(async () =>
-			await Promise.all([1, 2, 3].map(async () => (await gate.waitForTurn(Infinity)) && clock.now())),
+		const resumed = await clock.run(
+			async () =>
+				await Promise.all(
+					[1, 2, 3].map(async () => (await gate.waitForTurn(Infinity)) && clock.now()),
+				),
 		);
 		expect(resumed).toEqual([1000, 1000, 1000]);
 	});
@@ -38,12 +41,15 @@ describe('RateLimitGate', () => {
 		[0.5, 200, 215],
 		[1, 200, 230],
 		[1, 0, 10],
-	])('with random %d and Retry-After %d ms opens after %d ms (jitter at most 100 ms)', async (random, retryAfter, pause) => {
-		const clock = new FakeClock(random);
-		const gate = new RateLimitGate(clock);
-		refuse(gate, retryAfter);
-		expect(await opensAt(clock, gate)).toBe(pause);
-	});
+	])(
+		'with random %d and Retry-After %d ms opens after %d ms (jitter at most 100 ms)',
+		async (random, retryAfter, pause) => {
+			const clock = new FakeClock(random);
+			const gate = new RateLimitGate(clock);
+			refuse(gate, retryAfter);
+			expect(await opensAt(clock, gate)).toBe(pause);
+		},
+	);
 
 	it('never moves the resume time earlier', async () => {
 		const clock = new FakeClock(0);

@@ -1,4 +1,8 @@
-import { announcedLimit, headerValue, retryAfterMs } from '../../../nodes/DecisionTelecom/transport/rateLimitHeaders';
+import {
+	announcedLimit,
+	headerValue,
+	retryAfterMs,
+} from '../../../nodes/DecisionTelecom/transport/rateLimitHeaders';
 
 const NOW = Date.parse('2026-11-27T02:00:00.000Z');
 
@@ -21,19 +25,31 @@ describe('retryAfterMs', () => {
 		expect(retryAfterMs(headers, NOW)).toBe(expected);
 	});
 
-	it.each([{}, { 'Retry-After': 'soon' }, { 'Retry-After': '-1' }, { 'X-Rate-Limit-Reset': 'x' }, { 'Retry-After': [] }])(
-		'%j -> undefined',
-		(headers) => {
-			expect(retryAfterMs(headers, NOW)).toBeUndefined();
-		},
-	);
+	it.each([
+		{},
+		{ 'Retry-After': 'soon' },
+		{ 'Retry-After': '-1' },
+		{ 'X-Rate-Limit-Reset': 'x' },
+		{ 'Retry-After': [] },
+	])('%j -> undefined', (headers) => {
+		expect(retryAfterMs(headers, NOW)).toBeUndefined();
+	});
 });
 
 describe('announcedLimit (X-Rate-Limit-Limit per X-Rate-Limit-Reset seconds, Yii2 style)', () => {
 	it.each([
-		[{ 'X-Rate-Limit-Limit': '100', 'X-Rate-Limit-Reset': '1' }, { requests: 100, windowMs: 1000 }],
-		[{ 'x-rate-limit-limit': '30', 'x-rate-limit-reset': '60' }, { requests: 30, windowMs: 60000 }],
-		[{ 'X-RateLimit-Limit': ['5'], 'X-RateLimit-Reset': ['0.5'] }, { requests: 5, windowMs: 500 }],
+		[
+			{ 'X-Rate-Limit-Limit': '100', 'X-Rate-Limit-Reset': '1' },
+			{ requests: 100, windowMs: 1000 },
+		],
+		[
+			{ 'x-rate-limit-limit': '30', 'x-rate-limit-reset': '60' },
+			{ requests: 30, windowMs: 60000 },
+		],
+		[
+			{ 'X-RateLimit-Limit': ['5'], 'X-RateLimit-Reset': ['0.5'] },
+			{ requests: 5, windowMs: 500 },
+		],
 	])('%j -> %j', (headers, limit) => {
 		expect(announcedLimit(headers)).toEqual(limit);
 	});

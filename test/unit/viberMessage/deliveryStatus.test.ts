@@ -71,7 +71,9 @@ describe('describeDelivery', () => {
 	});
 
 	it('an SMS id with state 0 is an SMS leg whose state is not known yet', () => {
-		expect(describeDelivery({ message_id: 429, status: 4, sms_message_id: 3098, sms_message_status: 0 })).toMatchObject({
+		expect(
+			describeDelivery({ message_id: 429, status: 4, sms_message_id: 3098, sms_message_status: 0 }),
+		).toMatchObject({
 			smsMessageId: '3098',
 			smsStatus: 0,
 			smsStatusName: 'unknown',

@@ -112,10 +112,15 @@ describe("buildSendPlan: the request bodies of DecisionTelecom's documentation a
 });
 
 describe('buildSendPlan: message kinds and categories', () => {
-	it.each([[undefined], [null], ['']])('a category of %j falls back to the default of the kind', (category) => {
-		expect(buildSendPlan({ ...TEXT, category }).category).toBe('transactional');
-		expect(buildSendPlan({ ...TEXT, messageKind: 'twoWayText', category }).category).toBe('promotional');
-	});
+	it.each([[undefined], [null], ['']])(
+		'a category of %j falls back to the default of the kind',
+		(category) => {
+			expect(buildSendPlan({ ...TEXT, category }).category).toBe('transactional');
+			expect(buildSendPlan({ ...TEXT, messageKind: 'twoWayText', category }).category).toBe(
+				'promotional',
+			);
+		},
+	);
 
 	it.each([
 		['text', 106, 'transactional', 2],
@@ -278,7 +283,9 @@ describe('buildSendPlan: SMS fallback', () => {
 			buildSendPlan({ ...TEXT, smsFallback: true, smsText: 'a'.repeat(161) }),
 		);
 		expect(issue.parameter).toBe('SMS Text');
-		expect(issue.problem).toBe('is 161 characters long as an SMS, 1 more than the 160 that fit into one');
+		expect(issue.problem).toBe(
+			'is 161 characters long as an SMS, 1 more than the 160 that fit into one',
+		);
 		expect(issue.fix).toBe('Cut at least 1 character.');
 	});
 
@@ -300,7 +307,9 @@ describe('buildSendPlan: SMS fallback', () => {
 		expect(issue.problem).toBe(
 			"is 162 characters long as an SMS, 2 more than the 160 that fit into one ('[', ']', '{' and '}' each count as two characters)",
 		);
-		expect(issue.fix).toBe("Cut at least 2 characters; each '[', ']', '{' or '}' you remove saves two.");
+		expect(issue.fix).toBe(
+			"Cut at least 2 characters; each '[', ']', '{' or '}' you remove saves two.",
+		);
 	});
 
 	it('accepts exactly 70 Cyrillic characters', () => {
@@ -404,16 +413,26 @@ describe('buildSendPlan: callback URL and secret', () => {
 		const plan = buildSendPlan({
 			...TEXT,
 			callbackUrl: 'https://n8n.example.com/webhook/dt',
-			credentials: { callbackSecret: fakeSecret('s3cret'), previousCallbackSecret: fakeSecret('old') },
+			credentials: {
+				callbackSecret: fakeSecret('s3cret'),
+				previousCallbackSecret: fakeSecret('old'),
+			},
 		});
-		expect(plan.body.callback_url).toBe(`https://n8n.example.com/webhook/dt?secret=${fakeSecret('s3cret')}`);
-		expect(new URL(plan.body.callback_url as string).searchParams.get('secret')).toBe(fakeSecret('s3cret'));
+		expect(plan.body.callback_url).toBe(
+			`https://n8n.example.com/webhook/dt?secret=${fakeSecret('s3cret')}`,
+		);
+		expect(new URL(plan.body.callback_url as string).searchParams.get('secret')).toBe(
+			fakeSecret('s3cret'),
+		);
 	});
 
 	it('appends the secret to the credential default URL too, keeping existing parameters', () => {
 		const plan = buildSendPlan({
 			...TEXT,
-			credentials: { defaultCallbackUrl: 'https://n8n.example.com/webhook/dt?source=viber', callbackSecret: fakeSecret('a&b=c d/é') },
+			credentials: {
+				defaultCallbackUrl: 'https://n8n.example.com/webhook/dt?source=viber',
+				callbackSecret: fakeSecret('a&b=c d/é'),
+			},
 		});
 		const url = new URL(plan.body.callback_url as string);
 		expect(url.searchParams.get('source')).toBe('viber');
@@ -429,26 +448,48 @@ describe('buildSendPlan: callback URL and secret', () => {
 			callbackUrl: 'https://n8n.example.com/webhook/dt?secret=old',
 			credentials: { callbackSecret: fakeSecret('new') },
 		});
-		expect(plan.body.callback_url).toBe(`https://n8n.example.com/webhook/dt?secret=${fakeSecret('new')}`);
+		expect(plan.body.callback_url).toBe(
+			`https://n8n.example.com/webhook/dt?secret=${fakeSecret('new')}`,
+		);
 	});
 
 	it.each([
 		[{ callbackSecret: 'abc' }, 'Callback Secret (in the DecisionTelecom API credential)'],
-		[{ callbackSecret: '0123456789abcde' }, 'Callback Secret (in the DecisionTelecom API credential)'],
-		[{ callbackSecret: fakeSecret('long'), previousCallbackSecret: 'short' }, 'Previous Callback Secret (in the DecisionTelecom API credential)'],
-	])('refuses a secret shorter than 16 characters before anything is sent: %j', (credentials, parameter) => {
-		const issue = issueFrom(() => buildSendPlan({ ...TEXT, callbackUrl: 'https://n8n.example.com/webhook/dt', credentials }));
-		expect(issue.parameter).toBe(parameter);
-		expect(issue.problem).toBe('is shorter than 16 characters');
-		for (const value of Object.values(credentials)) expect(JSON.stringify(issue)).not.toContain(`'${value}'`);
-		expect(`${issue.message} ${issue.fix}`).not.toMatch(/'abc'|'short'|0123456789abcde|long-test/);
-	});
+		[
+			{ callbackSecret: '0123456789abcde' },
+			'Callback Secret (in the DecisionTelecom API credential)',
+		],
+		[
+			{ callbackSecret: fakeSecret('long'), previousCallbackSecret: 'short' },
+			'Previous Callback Secret (in the DecisionTelecom API credential)',
+		],
+	])(
+		'refuses a secret shorter than 16 characters before anything is sent: %j',
+		(credentials, parameter) => {
+			const issue = issueFrom(() =>
+				buildSendPlan({ ...TEXT, callbackUrl: 'https://n8n.example.com/webhook/dt', credentials }),
+			);
+			expect(issue.parameter).toBe(parameter);
+			expect(issue.problem).toBe('is shorter than 16 characters');
+			for (const value of Object.values(credentials))
+				expect(JSON.stringify(issue)).not.toContain(`'${value}'`);
+			expect(`${issue.message} ${issue.fix}`).not.toMatch(
+				/'abc'|'short'|0123456789abcde|long-test/,
+			);
+		},
+	);
 
 	it('accepts a secret of exactly 16 characters, and ignores a short secret when no callback URL is sent', () => {
-		expect(buildSendPlan({ ...TEXT, callbackUrl: 'https://h.example/x', credentials: { callbackSecret: ['01234567', '89abcdef'].join('') } }).body.callback_url).toBe(
-			'https://h.example/x?secret=0123456789abcdef',
-		);
-		expect(buildSendPlan({ ...TEXT, credentials: { callbackSecret: 'abc' } }).body).not.toHaveProperty('callback_url');
+		expect(
+			buildSendPlan({
+				...TEXT,
+				callbackUrl: 'https://h.example/x',
+				credentials: { callbackSecret: ['01234567', '89abcdef'].join('') },
+			}).body.callback_url,
+		).toBe('https://h.example/x?secret=0123456789abcdef');
+		expect(
+			buildSendPlan({ ...TEXT, credentials: { callbackSecret: 'abc' } }).body,
+		).not.toHaveProperty('callback_url');
 	});
 
 	it.each([

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Check Code',
 				value: 'checkCode',
-				description: 'Check the code a customer typed against the one sent; the code itself is never output',
+				description:
+					'Check the code a customer typed against the one sent; the code itself is never output',
 				action: 'Check one time code',
 			},
 			{

@@ -40,7 +40,10 @@ const properties: INodeProperties[] = [
 	runOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['oneTimeCode'], operation: ['checkCode'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['oneTimeCode'], operation: ['checkCode'] } },
+	properties,
+);
 
 /** What Check Code answers; `result` is the value to route on. */
 type CheckResult = 'valid' | 'wrongCode' | 'expiredOrUnknownId';
@@ -51,23 +54,43 @@ interface CheckPlan {
 	typed?: string;
 }
 
-const VERIFICATION_ID: IdSource = { noun: 'a verification ID', field: 'verificationId', operation: 'Send Code' };
+const VERIFICATION_ID: IdSource = {
+	noun: 'a verification ID',
+	field: 'verificationId',
+	operation: 'Send Code',
+};
 
 /** The answer of get-pin, judged against the typed code; the code itself goes no further. */
 function judge(plan: CheckPlan, answer: Extract<CallResult, { ok: true }>): IDataObject {
 	const body = isPlainObject(answer.body) ? answer.body : {};
 	const sent = sentCodeOf(body.pin);
 	const result: CheckResult =
-		sent === undefined ? 'expiredOrUnknownId' : plan.typed !== undefined && codesMatch(plan.typed, sent) ? 'valid' : 'wrongCode';
-	return { verificationId: plan.verificationId, valid: result === 'valid', result, phoneNumber: idToString(body.phone) ?? null };
+		sent === undefined
+			? 'expiredOrUnknownId'
+			: plan.typed !== undefined && codesMatch(plan.typed, sent)
+				? 'valid'
+				: 'wrongCode';
+	return {
+		verificationId: plan.verificationId,
+		valid: result === 'valid',
+		result,
+		phoneNumber: idToString(body.phone) ?? null,
+	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const { params, settings, api } = await openRun(this);
 	return await runItems<CheckPlan>(this, items.length, settings.concurrency, {
 		sendsMessages: false,
 		prepare: (itemIndex) => ({
-			verificationId: readMessageId(params.get('verificationId', itemIndex), 'Verification ID', VERIFICATION_ID),
+			verificationId: readMessageId(
+				params.get('verificationId', itemIndex),
+				'Verification ID',
+				VERIFICATION_ID,
+			),
 			typed: typedCodeOf(params.get('code', itemIndex, '')),
 		}),
 		perform: async (plan, itemIndex) => {
@@ -75,7 +98,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			if (answer.ok) return judge(plan, answer);
 			// DecisionTelecom refusing the id is the answer for an id it does not know (or no longer).
 			if (answer.failure.refusal === 'invalidParameter') {
-				return { verificationId: plan.verificationId, valid: false, result: 'expiredOrUnknownId', phoneNumber: null };
+				return {
+					verificationId: plan.verificationId,
+					valid: false,
+					result: 'expiredOrUnknownId',
+					phoneNumber: null,
+				};
 			}
 			throw failureError(this, answer.failure, itemIndex);
 		},

@@ -9,9 +9,18 @@ export const CODE_LENGTH = { min: 4, max: 10, default: 4 };
  * 4 to 10 digits, the only codes DecisionTelecom sends, so it cannot be right.
  */
 export function typedCodeOf(value: unknown): string | undefined {
-	const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : typeof value === 'string' ? value : '';
+	const text =
+		typeof value === 'number' && Number.isSafeInteger(value)
+			? String(value)
+			: typeof value === 'string'
+				? value
+				: '';
 	const digits = text.replace(/[\s-]/g, '');
-	return /^\d+$/.test(digits) && digits.length >= CODE_LENGTH.min && digits.length <= CODE_LENGTH.max ? digits : undefined;
+	return /^\d+$/.test(digits) &&
+		digits.length >= CODE_LENGTH.min &&
+		digits.length <= CODE_LENGTH.max
+		? digits
+		: undefined;
 }
 
 /**
@@ -19,7 +28,8 @@ export function typedCodeOf(value: unknown): string | undefined {
  * with leading zeros comes without them (0123 as 123); the comparison makes up for that.
  */
 export function sentCodeOf(pin: unknown): string | undefined {
-	if (typeof pin === 'number') return Number.isSafeInteger(pin) && pin >= 0 ? String(pin) : undefined;
+	if (typeof pin === 'number')
+		return Number.isSafeInteger(pin) && pin >= 0 ? String(pin) : undefined;
 	if (typeof pin === 'string' && /^\s*\d{1,10}\s*$/.test(pin)) return pin.trim();
 	return undefined;
 }

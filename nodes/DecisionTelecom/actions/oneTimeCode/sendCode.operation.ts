@@ -24,7 +24,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. +380 77 655 77 88',
-		description: 'The number that gets the code by SMS, in international format with the country code',
+		description:
+			'The number that gets the code by SMS, in international format with the country code',
 	},
 	{
 		displayName: 'Code Length',
@@ -40,7 +41,8 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		default: 0,
-		description: 'The text of the SMS: 0 for DecisionTelecom\'s default ("Your verification code: …"), or a template agreed with DecisionTelecom',
+		description:
+			'The text of the SMS: 0 for DecisionTelecom\'s default ("Your verification code: …"), or a template agreed with DecisionTelecom',
 	},
 	{
 		displayName: 'Language',
@@ -48,13 +50,17 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: 'en',
 		placeholder: 'e.g. en',
-		description: 'Two-letter code of the language of the SMS text (DecisionTelecom calls it country_iso)',
+		description:
+			'Two-letter code of the language of the SMS text (DecisionTelecom calls it country_iso)',
 	},
 	sendRunOptions,
 	retryOnFailNotice,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['oneTimeCode'], operation: ['sendCode'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['oneTimeCode'], operation: ['sendCode'] } },
+	properties,
+);
 
 /** The body of POST two-factor-auth, as DecisionTelecom documents it (the phone as a JSON number). */
 interface SendCodeBody {
@@ -64,12 +70,18 @@ interface SendCodeBody {
 	country_iso: string;
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const run = await openRun(this);
 	const { params, api } = run;
 	return await runSends<{ phoneNumber: string; body: SendCodeBody }>(this, items.length, run, {
 		prepare: (itemIndex) => {
-			const phoneNumber = normalizePhoneNumber(params.get('phoneNumber', itemIndex), 'Phone Number');
+			const phoneNumber = normalizePhoneNumber(
+				params.get('phoneNumber', itemIndex),
+				'Phone Number',
+			);
 			const body: SendCodeBody = {
 				phone: Number(phoneNumber),
 				pin_length: checkCodeLength(params.get('codeLength', itemIndex, CODE_LENGTH.default)),

@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Look Up',
 				value: 'lookUp',
-				description: "Check numbers in the mobile network (HLR): whether each is a reachable mobile, its network, whether it was ported",
+				description:
+					'Check numbers in the mobile network (HLR): whether each is a reachable mobile, its network, whether it was ported',
 				action: 'Look up phone number',
 			},
 		],

@@ -14,9 +14,15 @@ type Entry = Record<string, unknown>;
 
 /** The entries of an hlr answer: one per number, each with its lookup id (an array, or one object). */
 export function createdLookupsOf(body: unknown): Entry[] | undefined {
-	const entries = Array.isArray(body) ? body : isPlainObject(body) && 'id' in body && 'phone' in body ? [body] : [];
+	const entries = Array.isArray(body)
+		? body
+		: isPlainObject(body) && 'id' in body && 'phone' in body
+			? [body]
+			: [];
 	if (entries.length === 0) return undefined;
-	return entries.every((entry) => isPlainObject(entry) && messageIdOf(entry.id) !== undefined) ? (entries as Entry[]) : undefined;
+	return entries.every((entry) => isPlainObject(entry) && messageIdOf(entry.id) !== undefined)
+		? (entries as Entry[])
+		: undefined;
 }
 
 /** The entries of an hlr-status answer: an array (bulk), or one object that is a lookup's. */

@@ -52,7 +52,10 @@ const properties: INodeProperties[] = [
 	runOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['lookUp'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['phoneNumber'], operation: ['lookUp'] } },
+	properties,
+);
 
 interface LookupPlan {
 	phoneNumber: string;
@@ -63,7 +66,11 @@ interface LookupPlan {
 function checkMaxWait(value: unknown): number {
 	const seconds = value === '' || value === null || value === undefined ? NaN : Number(value);
 	if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_WAIT_SECONDS) {
-		throw new InputIssue('Max Wait (Seconds)', `${asText(value) || 'empty'} is not a number of seconds from 0 to ${MAX_WAIT_SECONDS}`, 'Enter how long to wait for the results, 0 to 300 seconds.');
+		throw new InputIssue(
+			'Max Wait (Seconds)',
+			`${asText(value) || 'empty'} is not a number of seconds from 0 to ${MAX_WAIT_SECONDS}`,
+			'Enter how long to wait for the results, 0 to 300 seconds.',
+		);
 	}
 	return Math.round(seconds * 1000);
 }
@@ -92,7 +99,11 @@ function lookupsByNumber(body: unknown, numbers: string[]): Map<string, Lookup> 
 		const { id, phone } = entryKeys(entry);
 		const number = phone ?? (entries.length === numbers.length ? numbers[index] : undefined);
 		if (id === undefined || number === undefined || !numbers.includes(number)) return;
-		lookups.set(number, { id, phone: number, lastStatus: typeof entry.status === 'string' ? entry.status : null });
+		lookups.set(number, {
+			id,
+			phone: number,
+			lastStatus: typeof entry.status === 'string' ? entry.status : null,
+		});
 	});
 	return lookups;
 }
@@ -102,30 +113,55 @@ function notReadyDetail(maxWaitMs: number, lastFailure: string | undefined): str
 	return `DecisionTelecom had no result for this number within ${maxWaitMs / 1000} s (Max Wait).${reason} The lookup was made and may be charged; running Look Up again makes a new lookup.`;
 }
 
-async function lookUpBatch(context: IExecuteFunctions, api: ApiClient, batch: Array<BatchItem<LookupPlan>>, report: ItemReport): Promise<void> {
+async function lookUpBatch(
+	context: IExecuteFunctions,
+	api: ApiClient,
+	batch: Array<BatchItem<LookupPlan>>,
+	report: ItemReport,
+): Promise<void> {
 	const numbers = [...new Set(batch.map((item) => item.plan.phoneNumber))];
 	const created = await api.call(HLR, { body: { phones: numbers.map(Number) } });
 	if (!created.ok) {
-		for (const { itemIndex } of batch) report.fail(itemIndex, failureError(context, created.failure, itemIndex));
+		for (const { itemIndex } of batch)
+			report.fail(itemIndex, failureError(context, created.failure, itemIndex));
 		return;
 	}
 	const lookups = lookupsByNumber(created.body, numbers);
 	const maxWaitMs = Math.max(...batch.map((item) => item.plan.maxWaitMs));
-	const read = async (ids: string[]) => await api.call(HLR_STATUS, { query: { id: ids.length === 1 ? ids[0] : JSON.stringify(ids) } });
+	const read = async (ids: string[]) =>
+		await api.call(HLR_STATUS, { query: { id: ids.length === 1 ? ids[0] : JSON.stringify(ids) } });
 	const polled = await pollLookups([...lookups.values()], read, realClock, maxWaitMs);
 	for (const { itemIndex, plan } of batch) {
 		const lookup = lookups.get(plan.phoneNumber);
 		if (!lookup) {
-			const missing = { message: "Outcome unknown: DecisionTelecom's answer did not include this number", description: LOOKUP_WORDING.unknownOutcome, outcome: 'unknown' as const };
+			const missing = {
+				message: "Outcome unknown: DecisionTelecom's answer did not include this number",
+				description: LOOKUP_WORDING.unknownOutcome,
+				outcome: 'unknown' as const,
+			};
 			report.fail(itemIndex, failureError(context, missing, itemIndex));
 			continue;
 		}
-		const facts = { phoneNumber: plan.phoneNumber, lookupId: lookup.id, lookupStatus: lookup.lastStatus, result: polled.results.get(lookup.id) };
-		report.succeed(itemIndex, lookupOutput({ ...facts, notReadyDetail: notReadyDetail(maxWaitMs, polled.lastFailure) }, plan.simplify));
+		const facts = {
+			phoneNumber: plan.phoneNumber,
+			lookupId: lookup.id,
+			lookupStatus: lookup.lastStatus,
+			result: polled.results.get(lookup.id),
+		};
+		report.succeed(
+			itemIndex,
+			lookupOutput(
+				{ ...facts, notReadyDetail: notReadyDetail(maxWaitMs, polled.lastFailure) },
+				plan.simplify,
+			),
+		);
 	}
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const { params, settings, api } = await openRun(this);
 	return await runBatches<LookupPlan>(this, items.length, settings.concurrency, {
 		prepare: (itemIndex) => ({

@@ -43,7 +43,12 @@ function collect(body: unknown, asked: Lookup[], outcome: PollOutcome): void {
  * A read that fails only delays the result: reading never changes anything, and the lookups are
  * made already.
  */
-export async function pollLookups(lookups: Lookup[], read: ReadLookups, clock: Clock, maxWaitMs: number): Promise<PollOutcome> {
+export async function pollLookups(
+	lookups: Lookup[],
+	read: ReadLookups,
+	clock: Clock,
+	maxWaitMs: number,
+): Promise<PollOutcome> {
 	const outcome: PollOutcome = { results: new Map() };
 	const deadline = clock.now() + maxWaitMs;
 	let bulk = true;
@@ -59,7 +64,8 @@ export async function pollLookups(lookups: Lookup[], read: ReadLookups, clock: C
 		}
 		if (!bulk && rounds.length === 1 && rounds[0].length > 1) continue; // read them one by one now
 		const now = clock.now();
-		if (now >= deadline || lookups.every((lookup) => outcome.results.has(lookup.id))) return outcome;
+		if (now >= deadline || lookups.every((lookup) => outcome.results.has(lookup.id)))
+			return outcome;
 		await clock.sleep(Math.min(delay, deadline - now));
 		delay = Math.min(delay * 2, MAX_DELAY_MS);
 	}

@@ -4,7 +4,11 @@ import { codeToNumber, idToString } from '../../shared/exactJson';
 
 type Entry = Record<string, unknown>;
 
-const STATUS_NAMES: Record<number, string> = { 0: 'success', 1: 'invalid number', 2: 'country not allowed' };
+const STATUS_NAMES: Record<number, string> = {
+	0: 'success',
+	1: 'invalid number',
+	2: 'country not allowed',
+};
 
 const RESULT_FIELDS = ['mcc', 'mnc', 'network', 'type', 'present', 'ported'];
 
@@ -16,11 +20,16 @@ const RESULT_FIELDS = ['mcc', 'mnc', 'network', 'type', 'present', 'ported'];
 export function isLookupResult(entry: Entry): boolean {
 	const status = codeToNumber(entry.status);
 	if (status === undefined) return false;
-	return status !== 0 || RESULT_FIELDS.some((field) => entry[field] !== undefined && entry[field] !== null);
+	return (
+		status !== 0 ||
+		RESULT_FIELDS.some((field) => entry[field] !== undefined && entry[field] !== null)
+	);
 }
 
-const word = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : null);
-const text = (value: unknown): string | null => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null);
+const word = (value: unknown): string | null =>
+	typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : null;
+const text = (value: unknown): string | null =>
+	typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
 
 function flag(value: unknown): boolean | null {
 	if (typeof value === 'boolean') return value;
@@ -73,10 +82,36 @@ function describe(facts: LookupFacts): IDataObject {
 /** What Look Up outputs for one number; simplified: the ten fields to route on, and why not ready. */
 export function lookupOutput(facts: LookupFacts, simplify: boolean): IDataObject {
 	const full = describe(facts);
-	const detail = facts.result ? {} : { detail: facts.notReadyDetail ?? 'DecisionTelecom has no result for this number yet.' };
-	if (!simplify) return { ...full, ...detail, raw: (facts.result as IDataObject | undefined) ?? null };
-	const { phoneNumber, ready, reachableMobile, mobile, reachable, ported, network, mcc, mnc, statusName } = full;
-	return { phoneNumber, ready, reachableMobile, mobile, reachable, ported, network, mcc, mnc, statusName, ...detail };
+	const detail = facts.result
+		? {}
+		: { detail: facts.notReadyDetail ?? 'DecisionTelecom has no result for this number yet.' };
+	if (!simplify)
+		return { ...full, ...detail, raw: (facts.result as IDataObject | undefined) ?? null };
+	const {
+		phoneNumber,
+		ready,
+		reachableMobile,
+		mobile,
+		reachable,
+		ported,
+		network,
+		mcc,
+		mnc,
+		statusName,
+	} = full;
+	return {
+		phoneNumber,
+		ready,
+		reachableMobile,
+		mobile,
+		reachable,
+		ported,
+		network,
+		mcc,
+		mnc,
+		statusName,
+		...detail,
+	};
 }
 
 /** The id and phone of an entry as exact digit strings. */

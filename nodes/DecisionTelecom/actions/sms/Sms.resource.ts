@@ -34,4 +34,6 @@ export const description: INodeProperties[] = [
 ];
 
 /** The resource as an AI agent tool sees it: the part-count notices are for people typing a text. */
-export const toolDescription: INodeProperties[] = description.filter((property) => !PARTS_NOTICE_NAMES.has(property.name));
+export const toolDescription: INodeProperties[] = description.filter(
+	(property) => !PARTS_NOTICE_NAMES.has(property.name),
+);

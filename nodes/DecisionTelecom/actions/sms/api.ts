@@ -26,7 +26,9 @@ export function messageEntriesOf(body: unknown): Array<Record<string, unknown>> 
 	const data = body.message_data;
 	const entries = Array.isArray(data) ? data : isPlainObject(data) ? [data] : [];
 	if (entries.length === 0) return undefined;
-	const valid = entries.every((entry) => isPlainObject(entry) && messageIdOf(entry.message_id) !== undefined);
+	const valid = entries.every(
+		(entry) => isPlainObject(entry) && messageIdOf(entry.message_id) !== undefined,
+	);
 	return valid ? (entries as Array<Record<string, unknown>>) : undefined;
 }
 
@@ -52,6 +54,7 @@ export const SMS_STATUS: Endpoint = {
 	method: 'GET',
 	effect: 'reads',
 	action: 'get the status of the SMS',
-	isSuccess: (body) => isPlainObject(body) && messageIdOf(body.message_id) !== undefined && isStatusValue(body.status),
+	isSuccess: (body) =>
+		isPlainObject(body) && messageIdOf(body.message_id) !== undefined && isStatusValue(body.status),
 	fieldLabels: FIELD_LABELS,
 };

@@ -35,9 +35,15 @@ const properties: INodeProperties[] = [
 	runOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['getStatus'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['sms'], operation: ['getStatus'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const { params, settings, api } = await openRun(this);
 	return await runItems(this, items.length, settings.concurrency, {
 		sendsMessages: false,

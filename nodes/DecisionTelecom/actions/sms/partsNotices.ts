@@ -18,7 +18,10 @@ export const MAX_DOUBLE_COUNTED = 10;
 
 function characterClass(characters: string): string {
 	const escapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\f': '\\f' };
-	return Array.from(characters, (ch) => escapes[ch] ?? (/[\\\]^[-]/.test(ch) ? `\\${ch}` : ch)).join('');
+	return Array.from(
+		characters,
+		(ch) => escapes[ch] ?? (/[\\\]^[-]/.test(ch) ? `\\${ch}` : ch),
+	).join('');
 }
 
 const GSM = characterClass(GSM7_BASIC_CHARACTERS + GSM7_EXTENSION_CHARACTERS);
@@ -27,7 +30,8 @@ const NOT_DOUBLE = `[^${characterClass(GSM7_EXTENSION_CHARACTERS)}]`;
 const ONLY_GSM = `(?=[${GSM}]*$)`;
 const HAS_NON_GSM = `(?=[\\s\\S]*[^${GSM}])`;
 
-const repeat = (min: number, max: number) => (Number.isFinite(max) ? `{${min},${max}}` : `{${min},}`);
+const repeat = (min: number, max: number) =>
+	Number.isFinite(max) ? `{${min},${max}}` : `{${min},}`;
 
 /**
  * A GSM-7 text of `min` to `max` septets with at most MAX_DOUBLE_COUNTED extension characters:
@@ -39,7 +43,9 @@ function gsmSeptets(min: number, max: number): string {
 		const low = Math.max(min - e, e, 1);
 		const high = max - e;
 		if (low > high) continue;
-		alternatives.push(`(?=(?:${NOT_DOUBLE}*${DOUBLE}){${e}}${NOT_DOUBLE}*$)[\\s\\S]${repeat(low, high)}`);
+		alternatives.push(
+			`(?=(?:${NOT_DOUBLE}*${DOUBLE}){${e}}${NOT_DOUBLE}*$)[\\s\\S]${repeat(low, high)}`,
+		);
 	}
 	return `${ONLY_GSM}(?:${alternatives.join('|')})`;
 }
@@ -55,7 +61,9 @@ function notice(name: string, displayName: string, pattern: string): INodeProper
 		name,
 		type: 'notice',
 		default: '',
-		displayOptions: { hide: { text: [{ _cnd: { startsWith: '=' } }, { _cnd: { regex: `^(?!(?:${pattern})$)` } }] } },
+		displayOptions: {
+			hide: { text: [{ _cnd: { startsWith: '=' } }, { _cnd: { regex: `^(?!(?:${pattern})$)` } }] },
+		},
 	};
 }
 
@@ -78,7 +86,11 @@ function countNotices(encoding: SmsEncoding): INodeProperties[] {
 	return Array.from({ length: SMS_LIMITS.maxParts }, (_, index) => {
 		const parts = index + 1;
 		const min = parts === 1 ? 1 : capacityOf(parts - 1, encoding) + 1;
-		return notice(`${prefix}Parts${parts}Notice`, partsText(parts, encoding), units(min, capacityOf(parts, encoding)));
+		return notice(
+			`${prefix}Parts${parts}Notice`,
+			partsText(parts, encoding),
+			units(min, capacityOf(parts, encoding)),
+		);
 	});
 }
 

@@ -55,17 +55,28 @@ const properties: INodeProperties[] = [
 		displayName: 'Validity Period (Minutes)',
 		name: 'validityPeriod',
 		type: 'number',
-		typeOptions: { minValue: SMS_LIMITS.validityMinMinutes, maxValue: SMS_LIMITS.validityMaxMinutes, numberPrecision: 0 },
+		typeOptions: {
+			minValue: SMS_LIMITS.validityMinMinutes,
+			maxValue: SMS_LIMITS.validityMaxMinutes,
+			numberPrecision: 0,
+		},
 		default: 1440,
-		description: 'How long DecisionTelecom tries to deliver the SMS, in minutes (1 to 4320, that is 3 days)',
+		description:
+			'How long DecisionTelecom tries to deliver the SMS, in minutes (1 to 4320, that is 3 days)',
 	},
 	sendRunOptions,
 	retryOnFailNotice,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['sms'], operation: ['send'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const run = await openRun(this);
 	const { params, api } = run;
 	return await runSends(this, items.length, run, {

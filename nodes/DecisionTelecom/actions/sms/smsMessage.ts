@@ -43,8 +43,18 @@ export interface SmsPlan {
 
 function checkSender(value: unknown): string {
 	const sender = asText(value).trim();
-	if (sender === '') throw new InputIssue('Sender', 'is empty', 'Enter the SMS sender name agreed with DecisionTelecom.');
-	checkLength(sender, 'Sender', SMS_LIMITS.sender, `Use the SMS sender name agreed with DecisionTelecom (at most ${SMS_LIMITS.sender} characters).`);
+	if (sender === '')
+		throw new InputIssue(
+			'Sender',
+			'is empty',
+			'Enter the SMS sender name agreed with DecisionTelecom.',
+		);
+	checkLength(
+		sender,
+		'Sender',
+		SMS_LIMITS.sender,
+		`Use the SMS sender name agreed with DecisionTelecom (at most ${SMS_LIMITS.sender} characters).`,
+	);
 	return sender;
 }
 
@@ -102,7 +112,9 @@ function sentPart(entry: Record<string, unknown>): SentPart {
 /** What Send outputs for an accepted SMS: every `message_data` entry, and a summary of them. */
 export function smsSendOutput(plan: SmsPlan, answer: unknown): IDataObject {
 	const parts = (messageEntriesOf(answer) ?? []).map(sentPart);
-	const counted = parts.map((part) => part.partCount).filter((count): count is number => count !== null);
+	const counted = parts
+		.map((part) => part.partCount)
+		.filter((count): count is number => count !== null);
 	return {
 		messageId: parts[0].messageId,
 		messageIds: parts.map((part) => part.messageId),

@@ -18,13 +18,22 @@ function rawStatus(value: unknown): string | number | null {
 export function describeSmsState(value: unknown): SmsStateReport {
 	const state = smsStateOf(value);
 	const status = rawStatus(value);
-	if (state) return { status, statusName: state.name, final: state.final, delivered: state.delivered };
-	return { status, statusName: status === null || status === '' ? 'unknown' : `unknown (${status})`, final: false, delivered: false };
+	if (state)
+		return { status, statusName: state.name, final: state.final, delivered: state.delivered };
+	return {
+		status,
+		statusName: status === null || status === '' ? 'unknown' : `unknown (${status})`,
+		final: false,
+		delivered: false,
+	};
 }
 
 /** What a state means, in a sentence. */
 export function meaningOf(value: unknown): string {
-	return smsStateOf(value)?.meaning ?? 'DecisionTelecom reported a state the node does not know; ask again later.';
+	return (
+		smsStateOf(value)?.meaning ??
+		'DecisionTelecom reported a state the node does not know; ask again later.'
+	);
 }
 
 /** One state for several SMS (the parts of one text): theirs when they agree, else "mixed". */

@@ -23,13 +23,15 @@ const operations: INodePropertyOptions[] = [
 	{
 		name: 'Send and Wait for Delivery',
 		value: 'sendAndWaitForDelivery',
-		description: 'Send one Viber message, pause the execution and go on with its final delivery status',
+		description:
+			'Send one Viber message, pause the execution and go on with its final delivery status',
 		action: 'Send Viber message and wait for delivery',
 	},
 	{
 		name: 'Send and Wait for Reply',
 		value: 'sendAndWaitForReply',
-		description: "Send one 2-way Viber message, pause the execution and go on with the customer's reply",
+		description:
+			"Send one 2-way Viber message, pause the execution and go on with the customer's reply",
 		action: 'Send Viber message and wait for reply',
 	},
 ];
@@ -64,6 +66,9 @@ export const description: INodeProperties[] = [operationField(operations), ...op
 export const toolDescription: INodeProperties[] = [
 	operationField(operations.filter((option) => !WAITING_OPERATIONS.includes(String(option.value)))),
 	...operationFields.filter(
-		(field) => !WAITING_OPERATIONS.some((operation) => field.displayOptions?.show?.operation?.includes(operation)),
+		(field) =>
+			!WAITING_OPERATIONS.some((operation) =>
+				field.displayOptions?.show?.operation?.includes(operation),
+			),
 	),
 ];

@@ -35,6 +35,8 @@ export const RECEIVE_VIBER: Endpoint = {
 	effect: 'reads',
 	action: 'get the status of the Viber message',
 	isSuccess: (body) =>
-		isPlainObject(body) && messageIdOf(body.message_id) !== undefined && codeToNumber(body.status) !== undefined,
+		isPlainObject(body) &&
+		messageIdOf(body.message_id) !== undefined &&
+		codeToNumber(body.status) !== undefined,
 	fieldLabels: FIELD_LABELS,
 };

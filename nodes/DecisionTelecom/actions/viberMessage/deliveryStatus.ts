@@ -49,7 +49,9 @@ export function describeDelivery(body: Record<string, unknown>): DeliveryReport 
 	const rawSmsStatus = codeToNumber(body.sms_message_status) ?? null;
 	const rawSmsMessageId = idToString(body.sms_message_id) ?? null;
 	// Without an SMS fallback the SMS fields may be absent, null or 0.
-	const hasSmsLeg = (rawSmsMessageId !== null && rawSmsMessageId !== '0') || (rawSmsStatus !== null && rawSmsStatus !== 0);
+	const hasSmsLeg =
+		(rawSmsMessageId !== null && rawSmsMessageId !== '0') ||
+		(rawSmsStatus !== null && rawSmsStatus !== 0);
 	const smsStatus = hasSmsLeg ? rawSmsStatus : null;
 	const smsMessageId = hasSmsLeg ? rawSmsMessageId : null;
 

@@ -41,7 +41,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const { params, settings, api } = await openRun(this);
 	return await runItems(this, items.length, settings.concurrency, {
 		sendsMessages: false,

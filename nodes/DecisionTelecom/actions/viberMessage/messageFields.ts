@@ -36,8 +36,7 @@ export const twoWayKindOptions = [
 	},
 ];
 
-export const messageKindField: INodeProperties =
-{
+export const messageKindField: INodeProperties = {
 	displayName: 'Message Kind',
 	name: 'messageKind',
 	type: 'options',
@@ -159,7 +158,9 @@ const smsFallbackFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		typeOptions: { rows: 2 },
-		displayOptions: { show: { messageKind: textKinds, category: ['transactional'], smsFallback: [true] } },
+		displayOptions: {
+			show: { messageKind: textKinds, category: ['transactional'], smsFallback: [true] },
+		},
 		description:
 			'The SMS sent instead. One SMS holds 160 characters of the basic Latin set (GSM-7), where € [ ] { } ^ ~ | and \\ count as two, or 70 once any other character appears (UCS-2).',
 		hint: 'At most 160 characters, or 70 with Cyrillic letters, emoji or other characters beyond basic Latin',
@@ -171,8 +172,7 @@ export function messageFields(messageKind: INodeProperties): INodeProperties[] {
 	return [...addressFields, messageKind, ...contentFields, ...smsFallbackFields];
 }
 
-export const callbackUrlField: INodeProperties =
-{
+export const callbackUrlField: INodeProperties = {
 	displayName: 'Callback URL',
 	name: 'callbackUrl',
 	type: 'string',
@@ -182,8 +182,7 @@ export const callbackUrlField: INodeProperties =
 		"Where DecisionTelecom sends this message's status updates and 2-way replies. Paste the DecisionTelecom Trigger's Production URL. Empty uses the credential's Default Callback URL.",
 };
 
-export const validityPeriodField: INodeProperties =
-{
+export const validityPeriodField: INodeProperties = {
 	displayName: 'Validity Period',
 	name: 'validityPeriod',
 	type: 'number',
@@ -197,7 +196,7 @@ export const validityPeriodField: INodeProperties =
 /** Shown when a Validity Period above 40 seconds delays the SMS of SMS Fallback. */
 export const slowFallbackNotice: INodeProperties = {
 	displayName:
-		"With SMS Fallback, the SMS goes out only when the Validity Period ends: with this Validity Period the customer gets the SMS minutes or hours later. DecisionTelecom documents 40 seconds for Viber with SMS fallback; remove the field or set it to 40 for a quick SMS.",
+		'With SMS Fallback, the SMS goes out only when the Validity Period ends: with this Validity Period the customer gets the SMS minutes or hours later. DecisionTelecom documents 40 seconds for Viber with SMS fallback; remove the field or set it to 40 for a quick SMS.',
 	name: 'slowFallbackNotice',
 	type: 'notice',
 	default: '',
@@ -213,11 +212,22 @@ export const slowFallbackNotice: INodeProperties = {
 
 /** The Additional Fields collection of a sending operation. */
 export function additionalFields(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
 }
 
 /** One item's message input, read through the run's parameter reader. */
-export function readMessageInput(params: ParameterReader, itemIndex: number, credentials: IDataObject): SendInput {
+export function readMessageInput(
+	params: ParameterReader,
+	itemIndex: number,
+	credentials: IDataObject,
+): SendInput {
 	const additional = params.get('additionalFields', itemIndex, {}) as IDataObject;
 	const messageKind = params.get('messageKind', itemIndex);
 	const hasImage = imageKinds.includes(messageKind as string);

@@ -11,7 +11,11 @@ export const MESSAGE_KINDS: Record<MessageKind, KindInfo> = {
 	text: { messageType: 106, hasImageAndButton: false, defaultCategory: 'transactional' },
 	textImageButton: { messageType: 108, hasImageAndButton: true, defaultCategory: 'promotional' },
 	twoWayText: { messageType: 206, hasImageAndButton: false, defaultCategory: 'promotional' },
-	twoWayTextImageButton: { messageType: 208, hasImageAndButton: true, defaultCategory: 'promotional' },
+	twoWayTextImageButton: {
+		messageType: 208,
+		hasImageAndButton: true,
+		defaultCategory: 'promotional',
+	},
 };
 
 export const SOURCE_TYPES: Record<Category, number> = { promotional: 1, transactional: 2 };

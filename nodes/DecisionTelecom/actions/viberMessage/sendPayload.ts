@@ -1,7 +1,13 @@
 import { asText, checkHttpUrl, checkLength } from '../../shared/inputChecks';
 import { callbackSecretsOf, tooShortIssue, withCallbackSecret } from '../../shared/callbackSecret';
 import { InputIssue } from '../../shared/inputIssue';
-import { isMessageKind, MESSAGE_KINDS, SOURCE_TYPES, type Category, type MessageKind } from './messageKinds';
+import {
+	isMessageKind,
+	MESSAGE_KINDS,
+	SOURCE_TYPES,
+	type Category,
+	type MessageKind,
+} from './messageKinds';
 import { normalizePhoneNumber } from '../../shared/phoneNumber';
 import { smsTooLongIssue } from '../../shared/smsTooLong';
 
@@ -106,17 +112,32 @@ function checkMessageKind(value: unknown): MessageKind {
 /** Image messages are promotional by DecisionTelecom's definition; only text kinds offer a choice. */
 function checkCategory(messageKind: MessageKind, value: unknown): Category {
 	const kind = MESSAGE_KINDS[messageKind];
-	if (kind.hasImageAndButton || value === undefined || value === null || value === '') return kind.defaultCategory;
+	if (kind.hasImageAndButton || value === undefined || value === null || value === '')
+		return kind.defaultCategory;
 	if (value !== 'transactional' && value !== 'promotional') {
-		throw new InputIssue('Category', `'${asText(value)}' is not a category`, "Use 'transactional' or 'promotional'.");
+		throw new InputIssue(
+			'Category',
+			`'${asText(value)}' is not a category`,
+			"Use 'transactional' or 'promotional'.",
+		);
 	}
 	return value;
 }
 
 function checkSender(value: unknown): string {
 	const sender = asText(value).trim();
-	if (sender === '') throw new InputIssue('Sender', 'is empty', 'Enter the Viber sender name agreed with DecisionTelecom.');
-	checkLength(sender, 'Sender', LIMITS.sender, 'Use the sender name agreed with DecisionTelecom (at most 20 characters).');
+	if (sender === '')
+		throw new InputIssue(
+			'Sender',
+			'is empty',
+			'Enter the Viber sender name agreed with DecisionTelecom.',
+		);
+	checkLength(
+		sender,
+		'Sender',
+		LIMITS.sender,
+		'Use the sender name agreed with DecisionTelecom (at most 20 characters).',
+	);
 	return sender;
 }
 
@@ -127,12 +148,24 @@ function checkText(value: unknown): string {
 	return text;
 }
 
-function imageAndButton(input: SendInput): Pick<SendViberBody, 'image' | 'button_caption' | 'button_action'> {
+function imageAndButton(
+	input: SendInput,
+): Pick<SendViberBody, 'image' | 'button_caption' | 'button_action'> {
 	const image = checkImageUrl(input.imageUrl);
 	const caption = asText(input.buttonCaption).trim();
-	if (caption === '') throw new InputIssue('Button Caption', 'is empty', 'Enter the text shown on the button.');
-	checkLength(caption, 'Button Caption', LIMITS.buttonCaption, 'Shorten the button caption to 30 characters.');
-	const action = checkHttpUrl(input.buttonUrl, 'Button URL', 'Enter the http(s) link the button opens.');
+	if (caption === '')
+		throw new InputIssue('Button Caption', 'is empty', 'Enter the text shown on the button.');
+	checkLength(
+		caption,
+		'Button Caption',
+		LIMITS.buttonCaption,
+		'Shorten the button caption to 30 characters.',
+	);
+	const action = checkHttpUrl(
+		input.buttonUrl,
+		'Button URL',
+		'Enter the http(s) link the button opens.',
+	);
 	return { image, button_caption: caption, button_action: action };
 }
 

@@ -9,7 +9,9 @@ export const WAIT_TOKEN_PARAMETER = 'waitToken';
  * and needs nothing stored: the webhook recomputes it.
  */
 export function waitToken(accessKey: string, executionId: string, nodeId: string): string {
-	return createHmac('sha256', accessKey).update(`decisiontelecom-wait:${executionId}:${nodeId}`).digest('base64url');
+	return createHmac('sha256', accessKey)
+		.update(`decisiontelecom-wait:${executionId}:${nodeId}`)
+		.digest('base64url');
 }
 
 export function waitTokenMatches(received: unknown, expected: string): boolean {

@@ -20,8 +20,16 @@ export const limitWaitTimeFields: INodeProperties[] = [
 		default: 'afterTimeInterval',
 		displayOptions: { show: { limitWaitTime: [true] } },
 		options: [
-			{ name: 'After Time Interval', value: 'afterTimeInterval', description: 'Waits for a certain amount of time' },
-			{ name: 'At Specified Time', value: 'atSpecifiedTime', description: 'Waits until a date and time' },
+			{
+				name: 'After Time Interval',
+				value: 'afterTimeInterval',
+				description: 'Waits for a certain amount of time',
+			},
+			{
+				name: 'At Specified Time',
+				value: 'atSpecifiedTime',
+				description: 'Waits until a date and time',
+			},
 		],
 	},
 	{
@@ -74,14 +82,25 @@ export function waitLimitOf(fields: IDataObject, now: number): WaitLimit {
 	if (fields.limitType === 'atSpecifiedTime') {
 		const until = new Date(String(fields.maxDateAndTime ?? ''));
 		if (Number.isNaN(until.getTime()) || until.getTime() <= now) {
-			throw new InputIssue('Max Date and Time', `'${String(fields.maxDateAndTime ?? '')}' is not a date and time in the future`, 'Pick a moment after now, or turn off Limit Wait Time.');
+			throw new InputIssue(
+				'Max Date and Time',
+				`'${String(fields.maxDateAndTime ?? '')}' is not a date and time in the future`,
+				'Pick a moment after now, or turn off Limit Wait Time.',
+			);
 		}
 		return { until, phrase: `by ${until.toISOString()}` };
 	}
 	const amount = Number(fields.resumeAmount);
 	const unitMs = UNIT_MS[String(fields.resumeUnit)];
 	if (!Number.isFinite(amount) || amount <= 0 || unitMs === undefined) {
-		throw new InputIssue('Amount', `'${String(fields.resumeAmount)}' ${String(fields.resumeUnit)} is not a time to wait`, 'Enter a number above 0 and a unit (minutes, hours or days), or turn off Limit Wait Time.');
+		throw new InputIssue(
+			'Amount',
+			`'${String(fields.resumeAmount)}' ${String(fields.resumeUnit)} is not a time to wait`,
+			'Enter a number above 0 and a unit (minutes, hours or days), or turn off Limit Wait Time.',
+		);
 	}
-	return { until: new Date(now + amount * unitMs), phrase: `within ${plural(amount, String(fields.resumeUnit))}` };
+	return {
+		until: new Date(now + amount * unitMs),
+		phrase: `within ${plural(amount, String(fields.resumeUnit))}`,
+	};
 }

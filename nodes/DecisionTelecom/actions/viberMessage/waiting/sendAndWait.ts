@@ -19,16 +19,27 @@ import { canKeepWaitRecord, canWaitHere, keepWaitRecord, type WaitRecord } from 
 
 function checkOneItem(context: IExecuteFunctions, items: INodeExecutionData[]): void {
 	if (items.length <= 1) return;
-	throw new NodeOperationError(context.getNode(), `Send and Wait sends one message per execution; this run has ${items.length} items`, {
-		description:
-			"Nothing was sent. To message many recipients, use the Send operation and receive their statuses and replies with the DecisionTelecom Trigger; or run Send and Wait once per recipient (e.g. in a sub-workflow called for each item).",
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`Send and Wait sends one message per execution; this run has ${items.length} items`,
+		{
+			description:
+				'Nothing was sent. To message many recipients, use the Send operation and receive their statuses and replies with the DecisionTelecom Trigger; or run Send and Wait once per recipient (e.g. in a sub-workflow called for each item).',
+		},
+	);
 }
 
 function readWaitLimit(context: IExecuteFunctions): WaitLimit {
-	const fallbacks: IDataObject = { limitWaitTime: false, limitType: 'afterTimeInterval', resumeAmount: 1, resumeUnit: 'hours', maxDateAndTime: '' };
+	const fallbacks: IDataObject = {
+		limitWaitTime: false,
+		limitType: 'afterTimeInterval',
+		resumeAmount: 1,
+		resumeUnit: 'hours',
+		maxDateAndTime: '',
+	};
 	const values: IDataObject = {};
-	for (const [name, fallback] of Object.entries(fallbacks)) values[name] = context.getNodeParameter(name, 0, fallback) as IDataObject[string];
+	for (const [name, fallback] of Object.entries(fallbacks))
+		values[name] = context.getNodeParameter(name, 0, fallback) as IDataObject[string];
 	try {
 		return waitLimitOf(values, Date.now());
 	} catch (caught) {
@@ -39,17 +50,26 @@ function readWaitLimit(context: IExecuteFunctions): WaitLimit {
 
 function checkCanWait(context: IExecuteFunctions): void {
 	if (canWaitHere(context)) return;
-	throw new NodeOperationError(context.getNode(), 'Send and Wait does not work on this version of n8n', {
-		description:
-			'Nothing was sent. This n8n cannot keep the message ID with a waiting execution (n8n 1.x cannot; 2.x can), so no callback could resume it. Use Send and receive the status or the reply with the DecisionTelecom Trigger, or update n8n.',
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		'Send and Wait does not work on this version of n8n',
+		{
+			description:
+				'Nothing was sent. This n8n cannot keep the message ID with a waiting execution (n8n 1.x cannot; 2.x can), so no callback could resume it. Use Send and receive the status or the reply with the DecisionTelecom Trigger, or update n8n.',
+		},
+	);
 }
 
 function checkRecordFits(context: IExecuteFunctions): void {
 	if (canKeepWaitRecord(context)) return;
-	throw new NodeOperationError(context.getNode(), 'Send and Wait needs one of the execution\'s custom data slots, and all 10 are used', {
-		description: 'Nothing was sent. Remove a custom data key set by the workflow (e.g. in an Execution Data node) so the node can note which message it waits for.',
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		"Send and Wait needs one of the execution's custom data slots, and all 10 are used",
+		{
+			description:
+				'Nothing was sent. Remove a custom data key set by the workflow (e.g. in an Execution Data node) so the node can note which message it waits for.',
+		},
+	);
 }
 
 /** The callback URL this waiting node hands to DecisionTelecom. */
@@ -73,7 +93,11 @@ function setTimeoutOutput(context: IExecuteFunctions, item: IDataObject): void {
  * as its callback URL, notes the message id in the execution's custom data, and puts the
  * execution to wait. The node's webhook resumes it (see webhook.ts).
  */
-export async function sendThenWait(context: IExecuteFunctions, items: INodeExecutionData[], waitFor: WaitFor): Promise<INodeExecutionData[]> {
+export async function sendThenWait(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	waitFor: WaitFor,
+): Promise<INodeExecutionData[]> {
 	checkCanWait(context);
 	checkOneItem(context, items);
 	const run = await openRun(context);
@@ -82,7 +106,8 @@ export async function sendThenWait(context: IExecuteFunctions, items: INodeExecu
 	checkRecordFits(context);
 	const callbackUrl = callbackUrlFor(context, String(credentials.apiKey ?? ''));
 	const [sent] = await runSends(context, 1, run, {
-		prepare: (itemIndex) => buildSendPlan({ ...readMessageInput(params, itemIndex, credentials), callbackUrl }),
+		prepare: (itemIndex) =>
+			buildSendPlan({ ...readMessageInput(params, itemIndex, credentials), callbackUrl }),
 		send: async (plan, itemIndex) => {
 			const result = await api.call(SEND_VIBER, { body: plan.body });
 			if (!result.ok) throw failureError(context, result.failure, itemIndex);
@@ -91,7 +116,10 @@ export async function sendThenWait(context: IExecuteFunctions, items: INodeExecu
 	});
 	if (sent.json.error !== undefined || sent.json.skipped === true) return [sent];
 
-	const record: WaitRecord = { messageId: String(sent.json.messageId), recipient: String(sent.json.recipient) };
+	const record: WaitRecord = {
+		messageId: String(sent.json.messageId),
+		recipient: String(sent.json.recipient),
+	};
 	keepWaitRecord(context, record);
 	if (limit.until) setTimeoutOutput(context, timeoutItem(waitFor, record, limit));
 	await context.putExecutionToWait(limit.until ?? WAIT_INDEFINITELY);

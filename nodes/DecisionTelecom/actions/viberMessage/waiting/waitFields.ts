@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { retryOnFailNotice, sendRunOptions } from '../../../runner/runOptions';
-import { additionalFields, messageFields, slowFallbackNotice, validityPeriodField } from '../messageFields';
+import {
+	additionalFields,
+	messageFields,
+	slowFallbackNotice,
+	validityPeriodField,
+} from '../messageFields';
 import { limitWaitTimeFields } from './limitWaitTime';
 
 /** The form of a Send and Wait operation: what it waits for, the message, the time limit, Options. */

@@ -43,7 +43,10 @@ export function canKeepWaitRecord(context: Context): boolean {
 }
 
 export function keepWaitRecord(context: Context, record: WaitRecord): void {
-	customDataOf(context)?.set(waitRecordKey(context.getNode().id), `${record.messageId}:${record.recipient}`);
+	customDataOf(context)?.set(
+		waitRecordKey(context.getNode().id),
+		`${record.messageId}:${record.recipient}`,
+	);
 }
 
 export function readWaitRecord(context: Context): WaitRecord | undefined {
