@@ -111,6 +111,25 @@ const waitsHere = (n8n) => n8n.runtime.pin.line !== '1';
 const doneItem = (execution) =>
 	execution.data.resultData.runData.Done?.[0]?.data?.main?.[0]?.[0]?.json;
 
+async function staleAndForgedKeepWaiting(n8n, wait) {
+	const forged = (name, value) => {
+		const url = new URL(wait.callbackUrl);
+		if (value === undefined) url.searchParams.delete(name);
+		else url.searchParams.set(name, value);
+		return url.toString();
+	};
+	const delivered = `{"message_id":${wait.messageId},"status":1}`;
+	const answers = [
+		(await post(wait.callbackUrl, `{"message_id":${wait.messageId},"status":0}`)).status,
+		(await post(wait.callbackUrl, '{"message_id":429,"status":1}')).status,
+		(await post(forged('waitToken'), delivered)).status,
+		(await post(forged('waitToken', 'forged'), delivered)).status,
+		(await post(forged('signature', 'forged'), delivered)).status,
+	];
+	assert.deepEqual(answers, [200, 200, 401, 401, 401]);
+	assert.equal(await statusOf(n8n, wait.id), 'waiting');
+}
+
 async function deliveryChecks(context) {
 	const { check, n8n } = context;
 	let wait;
@@ -131,24 +150,7 @@ async function deliveryChecks(context) {
 	if (!wait) return;
 	await check(
 		'Send and Wait: "sent", a stale status and forged callbacks (no or a wrong waitToken, a wrong signature) keep it waiting',
-		async () => {
-			const forged = (name, value) => {
-				const url = new URL(wait.callbackUrl);
-				if (value === undefined) url.searchParams.delete(name);
-				else url.searchParams.set(name, value);
-				return url.toString();
-			};
-			const delivered = `{"message_id":${wait.messageId},"status":1}`;
-			const answers = [
-				(await post(wait.callbackUrl, `{"message_id":${wait.messageId},"status":0}`)).status,
-				(await post(wait.callbackUrl, '{"message_id":429,"status":1}')).status,
-				(await post(forged('waitToken'), delivered)).status,
-				(await post(forged('waitToken', 'forged'), delivered)).status,
-				(await post(forged('signature', 'forged'), delivered)).status,
-			];
-			assert.deepEqual(answers, [200, 200, 401, 401, 401]);
-			assert.equal(await statusOf(n8n, wait.id), 'waiting');
-		},
+		() => staleAndForgedKeepWaiting(n8n, wait),
 	);
 	await check(
 		'Send and Wait: the message delivered by SMS resumes it with the final status',
