@@ -125,11 +125,14 @@ describe('plain words', () => {
 		},
 	);
 
-	test("Get Status's Message ID defaults to the messageId of the input item", () => {
-		expect(shown({ resource: 'viberMessage', operation: 'getStatus' }, 'messageId')?.default).toBe(
-			'={{ $json.messageId }}',
-		);
-	});
+	test.each(['viberMessage', 'sms'])(
+		"%s Get Status's Message ID defaults to the messageId of the input item",
+		(resource) => {
+			expect(shown({ resource, operation: 'getStatus' }, 'messageId')?.default).toBe(
+				'={{ $json.messageId }}',
+			);
+		},
+	);
 });
 
 describe('found in the node panel, with a working Docs link', () => {

@@ -14,6 +14,7 @@ import { InputIssue } from '../../shared/inputIssue';
 import { normalizePhoneNumber } from '../../shared/phoneNumber';
 import type { ApiClient } from '../../transport';
 import { realClock } from '../../transport/clock';
+import { simplifyField } from '../simplifyField';
 import { createdLookupsOf, HLR, HLR_STATUS, LOOKUP_WORDING } from './api';
 import { pollLookups, type Lookup } from './lookupPolling';
 import { entryKeys, lookupOutput } from './lookupResult';
@@ -42,13 +43,7 @@ const properties: INodeProperties[] = [
 		description:
 			'How long to wait for the results, 0 to 300 seconds. A number without a result by then comes out with ready false; 0 asks once without waiting.',
 	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-	},
+	simplifyField,
 	runOptions,
 ];
 

@@ -11,6 +11,7 @@ import { openRun } from '../../runner/openRun';
 import { runItems } from '../../runner/runItems';
 import { runOptions } from '../../runner/runOptions';
 import { messageIdOf, readMessageId } from '../../shared/messageId';
+import { simplifyField } from '../simplifyField';
 import { SMS_STATUS } from './api';
 import { describeSmsState, meaningOf } from './smsReport';
 
@@ -20,18 +21,13 @@ const properties: INodeProperties[] = [
 		name: 'messageId',
 		type: 'string',
 		required: true,
-		default: '',
+		default: '={{ $json.messageId }}',
 		placeholder: 'e.g. 8123',
 		description:
 			'An ID that Send returned (messageId, or one of messageIds for an SMS sent in several parts)',
+		hint: "By default the 'messageId' of each input item, as Send outputs it",
 	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-	},
+	simplifyField,
 	runOptions,
 ];
 

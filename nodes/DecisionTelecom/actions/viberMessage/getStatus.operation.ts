@@ -11,6 +11,7 @@ import { openRun } from '../../runner/openRun';
 import { runItems } from '../../runner/runItems';
 import { runOptions } from '../../runner/runOptions';
 import { readMessageId } from '../../shared/messageId';
+import { simplifyField } from '../simplifyField';
 import { RECEIVE_VIBER } from './api';
 import { describeDelivery } from './deliveryStatus';
 
@@ -26,13 +27,7 @@ const properties: INodeProperties[] = [
 			'The ID the Send operation returned. DecisionTelecom keeps statuses for messages sent in the last 5 days.',
 		hint: "By default the 'messageId' of each input item, as a Send operation outputs it",
 	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-	},
+	simplifyField,
 	runOptions,
 ];
 
