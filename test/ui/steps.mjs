@@ -19,6 +19,7 @@ import {
 	testId,
 	toggle,
 } from './editor.mjs';
+import { TOOLBOX_STEPS } from './toolboxSteps.mjs';
 import { TRIGGER_WEBHOOK_ID, sendWorkflow, statusWorkflow, triggerWorkflow } from './workflows.mjs';
 
 const SEARCH_WORDS = ['Viber', 'SMS', 'text message', '2-way', 'delivery report'];
@@ -186,6 +187,7 @@ export const STEPS = [
 	['fill the Send form for every message kind and execute it against the mock', sendEveryKind],
 	['an input error shows in the output panel and nothing is sent', inputError],
 	['Get Status runs with its default Message ID', getStatus],
+	...TOOLBOX_STEPS,
 	[
 		'the trigger listens on Execute step and shows a callback sent to its Test URL',
 		triggerCallback,

@@ -81,3 +81,36 @@ export function triggerWorkflow(credential) {
 		settings: { executionOrder: 'v1' },
 	};
 }
+
+/** Each operation of the other resources in a row, then a No Operation node to preview the last. */
+export const TOOLBOX_NODES = [
+	['Send SMS', 'sms', 'send', { sender: 'InfoItd', recipient: '+380 63 213 21 21', text: 'Hi' }],
+	['SMS Status', 'sms', 'getStatus', {}],
+	['Look Up', 'phoneNumber', 'lookUp', { phoneNumber: '+380636151111', maxWait: 10 }],
+	['Send Code', 'oneTimeCode', 'sendCode', { phoneNumber: '+380776557788' }],
+	[
+		'Check Code',
+		'oneTimeCode',
+		'checkCode',
+		{ verificationId: '={{ $json.verificationId }}', code: '0000' },
+	],
+];
+
+export function toolboxWorkflow(credential) {
+	const nodes = TOOLBOX_NODES.map(([name, resource, operation, parameters], i) =>
+		node(`t${i}`, name, { resource, operation, ...parameters }, 300 * (i + 1), credential),
+	);
+	const done = {
+		...manual,
+		id: 'tz',
+		name: 'Done',
+		type: 'n8n-nodes-base.noOp',
+		position: [1800, 0],
+	};
+	return {
+		name: 'UI: SMS, lookup and one-time code',
+		nodes: [manual, ...nodes, done],
+		connections: chain('Start', ...TOOLBOX_NODES.map(([name]) => name), 'Done'),
+		settings: { executionOrder: 'v1' },
+	};
+}
