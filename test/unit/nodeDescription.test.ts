@@ -1,6 +1,7 @@
 import { Workflow, type INode, type INodeProperties, type INodeTypes } from 'n8n-workflow';
 
 import { DecisionTelecom } from '../../nodes/DecisionTelecom/DecisionTelecom.node';
+import { DecisionTelecomTrigger } from '../../nodes/DecisionTelecom/DecisionTelecomTrigger.node';
 
 const nodeType = new DecisionTelecom();
 const { description } = nodeType;
@@ -70,5 +71,26 @@ describe('DecisionTelecom node description', () => {
 			(option) => option.name,
 		);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+	});
+});
+
+describe('parameters that n8n 1.x can resolve', () => {
+	// n8n 1.x orders parameters by the names their displayOptions name, at the same level; a name
+	// it cannot find there (a field inside a collection, a `/root` path) makes every run fail with
+	// "Could not resolve parameter dependencies". n8n 2.x skips such names.
+	test.each([
+		['DecisionTelecom', description.properties],
+		['DecisionTelecom Trigger', new DecisionTelecomTrigger().description.properties],
+	])('%s: displayOptions name only parameters of the same level', (_node, properties) => {
+		const check = (level: INodeProperties[]) => {
+			const names = new Set(level.map((property) => property.name));
+			for (const property of level) {
+				const rules = Object.values(property.displayOptions ?? {}) as Array<object | undefined>;
+				for (const key of rules.flatMap((rule) => Object.keys(rule ?? {})))
+					if (!key.startsWith('@'))
+						expect([property.name, key, names.has(key)]).toEqual([property.name, key, true]);
+			}
+		};
+		check(properties);
 	});
 });

@@ -59,20 +59,18 @@ describe('the form teaches the limits before a run', () => {
 	});
 
 	test.each([
-		[{ smsFallback: true, additionalFields: { validityPeriod: 41 } }, true],
 		[{ smsFallback: true, additionalFields: { validityPeriod: 3600 } }, true],
-		[{ smsFallback: true, additionalFields: { validityPeriod: 40 } }, false],
-		[{ smsFallback: true, additionalFields: {} }, false],
+		[{ smsFallback: true, additionalFields: {} }, true],
 		[{ smsFallback: false, additionalFields: { validityPeriod: 3600 } }, false],
 		[
 			{ smsFallback: true, category: 'promotional', additionalFields: { validityPeriod: 3600 } },
 			false,
 		],
-	])('%j: the notice that the SMS comes late is shown: %s', (values, expected) => {
+	])('%j: the notice that the Validity Period delays the SMS is shown: %s', (values, expected) => {
 		for (const operation of ['send', 'sendAndWaitForDelivery']) {
 			const notice = shown({ ...SEND, operation, ...values }, 'slowFallbackNotice');
 			expect(notice !== undefined).toBe(expected);
-			if (notice) expect(notice.displayName).toContain('only when the Validity Period ends');
+			if (notice) expect(notice.displayName).toContain('only when the Validity Period');
 		}
 	});
 

@@ -193,20 +193,19 @@ export const validityPeriodField: INodeProperties = {
 	hint: `Seconds, from ${LIMITS.validityMin} to ${LIMITS.validityMax} (6 hours)`,
 };
 
-/** Shown when a Validity Period above 40 seconds delays the SMS of SMS Fallback. */
+/**
+ * Says how the Validity Period delays the SMS of SMS Fallback. Shown whenever SMS Fallback is on:
+ * a condition on the Validity Period's value would name a field inside Additional Fields, and
+ * n8n 1.x then cannot run the node at all ("Could not resolve parameter dependencies").
+ */
 export const slowFallbackNotice: INodeProperties = {
 	displayName:
-		'With SMS Fallback, the SMS goes out only when the Validity Period ends: with this Validity Period the customer gets the SMS minutes or hours later. DecisionTelecom documents 40 seconds for Viber with SMS fallback; remove the field or set it to 40 for a quick SMS.',
+		'With SMS Fallback, the SMS goes out only when the Validity Period (Additional Fields) ends without delivery: after 40 seconds, or as many seconds as you set there (3600 is an hour later). DecisionTelecom documents 40 seconds for Viber with SMS fallback; keep it for a quick SMS.',
 	name: 'slowFallbackNotice',
 	type: 'notice',
 	default: '',
 	displayOptions: {
-		show: {
-			messageKind: textKinds,
-			category: ['transactional'],
-			smsFallback: [true],
-			'additionalFields.validityPeriod': [{ _cnd: { gt: LIMITS.validityMin } }],
-		},
+		show: { messageKind: textKinds, category: ['transactional'], smsFallback: [true] },
 	},
 };
 
