@@ -3,15 +3,17 @@ const LONG_DIGIT_RUN = /\d{16}/;
 const BACKSLASH = 92;
 
 function isEscaped(text: string, quoteAt: number): boolean {
-	let backslashes = 0;
-	for (let i = quoteAt - 1; i >= 0 && text.charCodeAt(i) === BACKSLASH; i--) backslashes++;
-	return backslashes % 2 === 1;
+	// charCodeAt before the text's start is NaN, which ends the walk
+	let i = quoteAt - 1;
+	while (text.charCodeAt(i) === BACKSLASH) i--;
+	return (quoteAt - 1 - i) % 2 === 1;
 }
 
 /** Whether text[start, end) is a whole integer token, not digits of a fraction, exponent or name. */
 function isIntegerToken(text: string, start: number, end: number): boolean {
-	const before = start > 0 ? text[start - 1] : ' ';
-	const after = end < text.length ? text[end] : ' ';
+	// charAt outside the text is '', which neither pattern matches
+	const before = text.charAt(start - 1);
+	const after = text.charAt(end);
 	return !/[\w.+-]/.test(before) && !/[.eE]/.test(after);
 }
 
@@ -23,6 +25,8 @@ function isIntegerToken(text: string, start: number, end: number): boolean {
  * indexOf), so the text is never walked character by character.
  */
 export function parseExactJson(text: string): unknown {
+	// Only a shortcut: without it the walk below gives the same result, more slowly (a mutant
+	// that removes it survives every test but the benchmark).
 	if (!LONG_DIGIT_RUN.test(text)) return JSON.parse(text);
 	const longIntegers = /-?\d{16,}/g;
 	let out = '';
