@@ -17,12 +17,14 @@ const STATUS =
 const REPLY =
 	'{"message_token":44444444444444,"phone_number":"972512222222","time":2121212121,"message":{"text":"a message to the service","tracking_data":"tracking_id:100035"}}';
 
+// The trigger with the credential is version 1.1, what a new node gets (it reads the bodies n8n
+// leaves unread itself); the one without is version 1, as in workflows made before 1.1.
 export function workflows() {
 	const trigger = {
 		id: 'd0000000-0000-4000-8000-000000000001',
 		name: 'DecisionTelecom Trigger',
 		type: TRIGGER,
-		typeVersion: 1,
+		typeVersion: 1.1,
 		position: [0, 0],
 		parameters: { events: ['deliveryStatus', 'inboundMessage'] },
 		credentials: { decisionTelecomApi: CRED },
@@ -32,6 +34,7 @@ export function workflows() {
 	const statusOnly = {
 		...withoutCredential,
 		id: 'd0000000-0000-4000-8000-000000000002',
+		typeVersion: 1,
 		parameters: { events: ['deliveryStatus'], simplify: false },
 		webhookId: WEBHOOK_ID_STATUS_ONLY,
 	};
