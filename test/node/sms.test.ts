@@ -155,11 +155,11 @@ describe('SMS Send', () => {
 		[{ text: '  ' }, 'Text: is empty [item 0]'],
 		[
 			{ text: 'a'.repeat(1531) },
-			'Text: is 1531 characters long as an SMS, 1 more than the 1530 that fit into 10 SMS parts, the most this node sends [item 0]',
+			'Text: is 1531 characters long as an SMS, 1 more than the 1530 that fit into 10 SMS parts (the most this node sends) [item 0]',
 		],
 		[
 			{ text: 'й'.repeat(671) },
-			"Text: is 671 characters long as an SMS, 1 more than the 670 that fit into 10 SMS parts, the most this node sends because of 'й' (a text with Cyrillic letters, emoji or other characters beyond basic Latin fits only 70 characters into one SMS) [item 0]",
+			"Text: is 671 characters long as an SMS, 1 more than the 670 that fit into 10 SMS parts (the most this node sends) because of 'й' (a text with Cyrillic letters, emoji or other characters beyond basic Latin fits only 70 characters into one SMS) [item 0]",
 		],
 		[
 			{ validityPeriod: 0 },

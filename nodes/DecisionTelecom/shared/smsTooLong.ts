@@ -76,7 +76,7 @@ export function smsTooManyPartsIssue(
 		text,
 		sms,
 		sms.length - capacity,
-		`${capacity} that fit into ${maxParts} SMS parts, the most this node sends`,
+		`${capacity} that fit into ${maxParts} SMS parts (the most this node sends)`,
 	);
 	return new InputIssue(parameter, problem, `${fix} Or send the text as several SMS.`);
 }
