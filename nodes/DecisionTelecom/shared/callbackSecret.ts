@@ -51,7 +51,8 @@ export function withCallbackSecret(url: string, secret: string): string {
 }
 
 function sha256(value: string): Buffer {
-	return createHash('sha256').update(value, 'utf8').digest();
+	// a string is hashed as UTF-8
+	return createHash('sha256').update(value).digest();
 }
 
 /**
@@ -60,6 +61,7 @@ function sha256(value: string): Buffer {
  * Anything but a single non-empty string (missing, empty, repeated parameter) is refused.
  */
 export function secretMatches(received: unknown, expected: readonly string[]): boolean {
+	// '' could never match (every accepted secret has 16 or more characters): refused unhashed
 	if (typeof received !== 'string' || received === '') return false;
 	const digest = sha256(received);
 	let matched = false;

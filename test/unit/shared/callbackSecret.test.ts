@@ -41,6 +41,17 @@ describe('callbackSecretsOf', () => {
 		);
 	});
 
+	it('takes a previous secret of exactly 16 characters and refuses 15', () => {
+		const sixteen = 'y'.repeat(16);
+		expect(
+			callbackSecretsOf({ callbackSecret: CURRENT, previousCallbackSecret: sixteen }).accepted,
+		).toEqual([CURRENT, sixteen]);
+		expect(
+			callbackSecretsOf({ callbackSecret: CURRENT, previousCallbackSecret: sixteen.slice(1) })
+				.tooShort,
+		).toBe('Previous Callback Secret');
+	});
+
 	it('words the problem with the field and how to fix it, without the value', () => {
 		const issue = tooShortIssue('Callback Secret');
 		expect(issue.message).toBe(
