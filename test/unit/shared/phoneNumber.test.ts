@@ -74,15 +74,19 @@ describe('normalizePhoneNumber', () => {
 		);
 	});
 
-	it.each([['0504444444'], ['(050) 444-44-44'], ['+0504444444'], ['000380504444444']])(
-		'%j has no country code',
-		(input) => {
-			const issue = issueFrom(() => normalizePhoneNumber(input));
-			expect(issue.parameter).toBe('Recipient');
-			expect(issue.problem).toBe(`'${input}' has no country code`);
-			expect(issue.fix).toBe(FIX);
-		},
-	);
+	// a leading + means the digits after it are the country code: '+00…' is not read as 00 + code
+	it.each([
+		['0504444444'],
+		['(050) 444-44-44'],
+		['+0504444444'],
+		['000380504444444'],
+		['+00 380 50 444 44 44'],
+	])('%j has no country code', (input) => {
+		const issue = issueFrom(() => normalizePhoneNumber(input));
+		expect(issue.parameter).toBe('Recipient');
+		expect(issue.problem).toBe(`'${input}' has no country code`);
+		expect(issue.fix).toBe(FIX);
+	});
 
 	it.each([
 		['123456', 6],
