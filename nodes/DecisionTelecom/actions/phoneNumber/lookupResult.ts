@@ -79,6 +79,20 @@ function describe(facts: LookupFacts): IDataObject {
 	};
 }
 
+/** The fields a simplified lookup keeps: what a workflow routes on. */
+const SIMPLIFIED_FIELDS = [
+	'phoneNumber',
+	'ready',
+	'reachableMobile',
+	'mobile',
+	'reachable',
+	'ported',
+	'network',
+	'mcc',
+	'mnc',
+	'statusName',
+] as const;
+
 /** What Look Up outputs for one number; simplified: the ten fields to route on, and why not ready. */
 export function lookupOutput(facts: LookupFacts, simplify: boolean): IDataObject {
 	const full = describe(facts);
@@ -87,31 +101,8 @@ export function lookupOutput(facts: LookupFacts, simplify: boolean): IDataObject
 		: { detail: facts.notReadyDetail ?? 'DecisionTelecom has no result for this number yet.' };
 	if (!simplify)
 		return { ...full, ...detail, raw: (facts.result as IDataObject | undefined) ?? null };
-	const {
-		phoneNumber,
-		ready,
-		reachableMobile,
-		mobile,
-		reachable,
-		ported,
-		network,
-		mcc,
-		mnc,
-		statusName,
-	} = full;
-	return {
-		phoneNumber,
-		ready,
-		reachableMobile,
-		mobile,
-		reachable,
-		ported,
-		network,
-		mcc,
-		mnc,
-		statusName,
-		...detail,
-	};
+	const simplified = SIMPLIFIED_FIELDS.map((key) => [key, full[key]]);
+	return { ...Object.fromEntries(simplified), ...detail };
 }
 
 /** The id and phone of an entry as exact digit strings. */
