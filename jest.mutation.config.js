@@ -7,6 +7,9 @@ const base = require('./jest.config');
 
 module.exports = {
 	...base,
+	// The sources are roots too, so that Stryker's related-tests filter (stryker.config.json) can
+	// follow a test's imports to the mutated file and load only those suites for each mutant.
+	roots: [...base.roots, '<rootDir>/nodes', '<rootDir>/credentials'],
 	testPathIgnorePatterns: [...base.testPathIgnorePatterns, '/test/faults/'],
 	setupFiles: [...base.setupFiles, '<rootDir>/test/mutation-env.js'],
 	transform: {
