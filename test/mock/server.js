@@ -1,7 +1,8 @@
 'use strict';
 /**
- * Mock of the DecisionTelecom API: Viber here, SMS API v1, HLR and Verify in moreApis.js (loopback
- * only, no dependencies).
+ * Mock of the DecisionTelecom API (loopback only, no dependencies): the HTTP server and its control
+ * API here; Viber in viber.js, SMS API v1, HLR and Verify in moreApis.js, error bodies, faults and
+ * the rate limiter in faults.js, options and counters in state.js.
  *
  * Wire format: DecisionTelecom's documented Viber API: JSON bodies, HTTP Basic with the base64 of the
  * access key, Yii2-style error bodies ({name, message, code, status}) and rate-limit headers.
@@ -39,259 +40,17 @@ const http = require('node:http');
 const fs = require('node:fs');
 
 const more = require('./moreApis');
+const {
+	UNAUTHORIZED_BODY,
+	RATE_LIMIT_BODY,
+	checkAuth,
+	faultResponse,
+	rateLimit,
+} = require('./faults');
+const mockState = require('./state');
+const { viberRoutes, invalid } = require('./viber');
 
-const UNAUTHORIZED_BODY =
-	'{"name":"Unauthorized","message":"Your request was made with invalid credentials.","code":0,"status":401}';
-const RATE_LIMIT_BODY =
-	'{"name":"Too Many Requests","message":"Rate limit exceeded","code":0,"status":429}';
-const SERVER_ERROR_BODY =
-	'{"name":"Internal server error","message":"The server encountered an unexpected condition which prevented it from fulfilling the request","code":2,"status":500}';
-const BALANCE_BODY =
-	'{"name":"Topup balance is required","message":"User balance is empty","code":3,"status":402}';
-const invalidParameterBody = (param) =>
-	`{"name":"Invalid Parameter: ${param}","message":"Empty parameter or parameter validation error","code":1,"status":400}`;
-
-const DEFAULTS = {
-	apiKey: 'test-access-key',
-	/** first message_id; a string or number; may exceed 2^53 (kept as BigInt). */
-	startMessageId: '429',
-	/** HTTP status used for API error bodies: 'matching' (400/402/429/500) or 200. */
-	errorHttpStatus: 'matching',
-	/**
-	 * Rate limit on /v1/api/* (0 = unlimited), Yii2 RateLimiter style: an allowance of N requests
-	 * refilled continuously at N per second (so at most N at once after a quiet second); a request
-	 * finding less than 1 left is answered 429 with Retry-After and X-Rate-Limit-* headers, and
-	 * (like Yii2) the allowance is set to 0. Answers that pass carry X-Rate-Limit-Limit/Remaining/Reset.
-	 */
-	rateLimitPerSecond: 0,
-	/** HTTP status of rate-limit answers from the limiter ('matching' = 429, or 200). */
-	rateLimitHttpStatus: 429,
-	/** latency added to every /v1/api/* answer, in ms. */
-	latencyMs: 0,
-	/** status answered for ids sent through this mock and not configured otherwise. */
-	defaultStatus: 0,
-	/** per message id (string): { status, sms_message_id?, sms_message_status? } */
-	statuses: {},
-	/** queue of scripted faults, see header. */
-	faults: [],
-	/** optional JSONL file that receives every request record. */
-	logFile: undefined,
-	...more.MORE_DEFAULTS,
-};
-
-/** The defaults with fresh maps and queues, so that no state is shared between mocks. */
-function freshOptions() {
-	const options = { ...DEFAULTS, statuses: {}, faults: [] };
-	for (const name of more.MAP_OPTIONS) options[name] = {};
-	for (const name of more.QUEUE_OPTIONS) options[name] = [];
-	return options;
-}
-
-const REQUIRED_SEND_FIELDS = ['source_addr', 'destination_addr', 'message_type', 'source_type'];
-
-function createState(options) {
-	const state = { options: freshOptions(), requests: [] };
-	applyOptions(state, options || {});
-	resetCounters(state);
-	return state;
-}
-
-function resetCounters(state) {
-	state.nextId = BigInt(String(state.options.startMessageId));
-	state.sent = new Map(); // id -> raw body
-	state.acceptedBodies = new Map(); // canonical body -> count
-	state.counters = { accepted: 0, duplicates: 0, rejected: 0, rateLimited: 0, statusQueries: 0 };
-	state.bucket = undefined; // { allowance, at } of the rate limiter, created on first use
-	more.resetMore(state);
-}
-
-function applyOptions(state, options) {
-	const o = { ...options };
-	if (o.faults) {
-		const expanded = [];
-		for (const f of o.faults) for (let i = 0; i < (f.times || 1); i++) expanded.push({ ...f });
-		state.options.faults.push(...expanded);
-		delete o.faults;
-	}
-	for (const name of ['statuses', ...more.MAP_OPTIONS]) {
-		if (!o[name]) continue;
-		Object.assign(state.options[name], o[name]);
-		delete o[name];
-	}
-	for (const name of more.QUEUE_OPTIONS) {
-		if (!o[name]) continue;
-		state.options[name].push(...o[name]);
-		delete o[name];
-	}
-	Object.assign(state.options, o);
-	if (o.rateLimitPerSecond !== undefined) state.bucket = undefined;
-	if (o.startMessageId !== undefined && state.counters)
-		state.nextId = BigInt(String(o.startMessageId));
-	if (o.startLookupId !== undefined && state.counters)
-		state.nextLookupId = BigInt(String(o.startLookupId));
-	if (o.startVerificationId !== undefined && state.counters)
-		state.nextVerificationId = BigInt(String(o.startVerificationId));
-}
-
-function canonical(value) {
-	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-	if (value && typeof value === 'object')
-		return `{${Object.keys(value)
-			.sort()
-			.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-			.join(',')}}`;
-	return JSON.stringify(value);
-}
-
-function checkAuth(header, apiKey) {
-	if (!header || !/^Basic /i.test(header)) return false;
-	const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
-	return decoded === apiKey || decoded === `${apiKey}:`;
-}
-
-/** The message_id of a receive-viber body, as digits, read from the raw text (no precision loss). */
-function rawMessageId(rawBody) {
-	const m = /"message_id"\s*:\s*"?\s*(-?\d+)\s*"?/.exec(rawBody || '');
-	return m ? m[1] : undefined;
-}
-
-function isEmpty(v) {
-	return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-}
-
-function handleSend(state, body) {
-	for (const field of REQUIRED_SEND_FIELDS)
-		if (isEmpty(body[field])) return apiError(state, 400, invalidParameterBody(field));
-	const type = Number(body.message_type);
-	if (![106, 108, 206, 208, 222, 225, 301, 304].includes(type))
-		return apiError(state, 400, invalidParameterBody('message_type'));
-	if (![1, 2].includes(Number(body.source_type)))
-		return apiError(state, 400, invalidParameterBody('source_type'));
-	if (!/^\d{1,20}$/.test(String(body.destination_addr)))
-		return apiError(state, 400, invalidParameterBody('destination_addr'));
-	if (String(body.source_addr).length > 20)
-		return apiError(state, 400, invalidParameterBody('source_addr'));
-	if ([106, 108, 206, 208].includes(type) && isEmpty(body.text))
-		return apiError(state, 400, invalidParameterBody('text'));
-	if ([108, 208].includes(type))
-		for (const field of ['image', 'button_caption', 'button_action'])
-			if (isEmpty(body[field])) return apiError(state, 400, invalidParameterBody(field));
-	const id = state.nextId.toString();
-	state.nextId += 1n;
-	const key = canonical(body);
-	const seen = state.acceptedBodies.get(key) || 0;
-	if (seen > 0) state.counters.duplicates++;
-	state.acceptedBodies.set(key, seen + 1);
-	state.counters.accepted++;
-	state.sent.set(id, body);
-	return { status: 200, body: `{"message_id":${id}}`, accepted: true, messageId: id };
-}
-
-function handleStatus(state, body, raw) {
-	const id = rawMessageId(raw);
-	if (id === undefined) return apiError(state, 400, invalidParameterBody('message_id'));
-	state.counters.statusQueries++;
-	const configured = state.options.statuses[id];
-	if (!configured && !state.sent.has(id))
-		return apiError(state, 400, invalidParameterBody('message_id'));
-	const s = configured || { status: state.options.defaultStatus };
-	let text = `{"message_id":${id},"status":${Number(s.status)}`;
-	if (s.sms_message_id !== undefined && s.sms_message_id !== null)
-		text += `,"sms_message_id":${String(s.sms_message_id)}`;
-	if (s.sms_message_status !== undefined && s.sms_message_status !== null)
-		text += `,"sms_message_status":${Number(s.sms_message_status)}`;
-	return { status: 200, body: `${text}}` };
-}
-
-function apiError(state, matchingStatus, body, httpOverride) {
-	state.counters.rejected++;
-	let status = httpOverride;
-	if (status === undefined)
-		status =
-			state.options.errorHttpStatus === 'matching'
-				? matchingStatus
-				: Number(state.options.errorHttpStatus);
-	return { status, body };
-}
-
-function faultResponse(state, fault) {
-	switch (fault.type) {
-		case 'rateLimit': {
-			const headers = {};
-			if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
-			if (fault.rateLimitReset !== undefined) {
-				headers['X-Rate-Limit-Limit'] = String(fault.rateLimitLimit ?? 1);
-				headers['X-Rate-Limit-Remaining'] = '0';
-				headers['X-Rate-Limit-Reset'] = String(fault.rateLimitReset);
-			}
-			return { status: fault.http ?? 429, body: RATE_LIMIT_BODY, headers, rejected: true };
-		}
-		case 'serverErrorText':
-			return {
-				status: fault.http ?? 500,
-				body: fault.body ?? 'Some general error',
-				contentType: 'text/plain',
-				rejected: true,
-			};
-		case 'serverErrorJson':
-			return { status: fault.http ?? 500, body: SERVER_ERROR_BODY, rejected: true };
-		case 'balance':
-			return { status: fault.http ?? 402, body: BALANCE_BODY, rejected: true };
-		case 'invalidParameter':
-			return {
-				status: fault.http ?? 400,
-				body: invalidParameterBody(fault.param || 'source_addr'),
-				rejected: true,
-			};
-		case 'unauthorized':
-			return { status: 401, body: UNAUTHORIZED_BODY, rejected: true };
-		case 'html':
-			return {
-				status: fault.http ?? 502,
-				body: '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>',
-				contentType: 'text/html',
-				rejected: true,
-			};
-		case 'malformedJson':
-			return { status: fault.http ?? 200, body: '{message: 429}', rejected: true };
-		case 'reset':
-			return { destroy: true };
-		case 'delay':
-			return { delayMs: fault.ms ?? 30000 };
-		case 'none':
-			return { delayMs: 0 };
-		default:
-			throw new Error(`unknown fault type ${fault.type}`);
-	}
-}
-
-/**
- * Yii2 yii\\filters\\RateLimiter::checkRateLimit with a 1 s window, in milliseconds instead of
- * whole seconds. Returns undefined when there is no limit, otherwise { allowed, headers }.
- */
-function rateLimit(state, now) {
-	const limit = Number(state.options.rateLimitPerSecond) || 0;
-	if (!limit) return undefined;
-	const windowMs = 1000;
-	const bucket = state.bucket || (state.bucket = { allowance: limit, at: now });
-	bucket.allowance = Math.min(limit, bucket.allowance + ((now - bucket.at) * limit) / windowMs);
-	bucket.at = now;
-	const headers = { 'X-Rate-Limit-Limit': String(limit) };
-	if (bucket.allowance < 1) {
-		const waitMs = ((1 - bucket.allowance) * windowMs) / limit;
-		bucket.allowance = 0;
-		headers['X-Rate-Limit-Remaining'] = '0';
-		headers['X-Rate-Limit-Reset'] = String(windowMs / 1000);
-		headers['Retry-After'] = String(Math.max(1, Math.ceil(waitMs / 1000)));
-		return { allowed: false, headers };
-	}
-	bucket.allowance -= 1;
-	headers['X-Rate-Limit-Remaining'] = String(Math.floor(bucket.allowance));
-	headers['X-Rate-Limit-Reset'] = String(
-		Math.ceil(((limit - bucket.allowance) * windowMs) / limit / 1000),
-	);
-	return { allowed: true, headers };
-}
+const { createState, applyOptions, reset, summary } = mockState;
 
 function createServer(state) {
 	const server = http.createServer((req, res) => {
@@ -330,27 +89,19 @@ function send(
 /** The control API (not logged); true when `path` was one of its routes. */
 function handleControl(state, req, res, path, raw) {
 	const get = req.method === 'GET';
-	if (path === '/health') send(res, 200, '{"ok":true}');
-	else if (path === '/__control/requests' && get) send(res, 200, JSON.stringify(state.requests));
+	const json = (value) => send(res, 200, JSON.stringify(value));
+	if (path === '/health') json({ ok: true });
+	else if (path === '/__control/requests' && get) json(state.requests);
 	else if (path === '/__control/state' && get)
-		send(
-			res,
-			200,
-			JSON.stringify({
-				counters: state.counters,
-				nextId: state.nextId.toString(),
-				options: state.options,
-			}),
-		);
-	else if (path === '/__control/summary' && get) send(res, 200, JSON.stringify(summary(state)));
-	else if (path === '/__control/verifications' && get)
-		send(res, 200, JSON.stringify(more.verificationsOf(state)));
+		json({ counters: state.counters, nextId: state.nextId.toString(), options: state.options });
+	else if (path === '/__control/summary' && get) json(summary(state));
+	else if (path === '/__control/verifications' && get) json(more.verificationsOf(state));
 	else if (path === '/__control/reset' && req.method === 'POST') {
 		reset(state, raw ? JSON.parse(raw) : {});
-		send(res, 200, '{"ok":true}');
+		json({ ok: true });
 	} else if (path === '/__control/configure' && req.method === 'POST') {
 		applyOptions(state, raw ? JSON.parse(raw) : {});
-		send(res, 200, '{"ok":true}');
+		json({ ok: true });
 	} else return false;
 	return true;
 }
@@ -389,7 +140,7 @@ async function refusal(state, req, record) {
 	if (state.options.latencyMs) await sleep(state.options.latencyMs);
 	const fault = state.options.faults.shift();
 	if (fault) {
-		const r = faultResponse(state, fault);
+		const r = faultResponse(fault);
 		if (r.delayMs === undefined) {
 			record.fault = fault.type;
 			if (r.rejected) state.counters.rejected++;
@@ -412,110 +163,54 @@ async function refusal(state, req, record) {
 	return { limited };
 }
 
+/** Answers a request to the API: the route's method, then the refusals, then the route itself. */
+async function answerApi(state, req, url, path, record) {
+	const route = state.routes[path];
+	if (!route)
+		return {
+			status: 404,
+			body: '{"name":"Not Found","message":"Page not found.","code":0,"status":404}',
+		};
+	if (req.method !== route.method)
+		return {
+			status: 405,
+			body: `{"name":"Method Not Allowed","message":"Method Not Allowed. This URL can only handle the following request methods: ${route.method}.","code":0,"status":405}`,
+		};
+	const { result, limited } = await refusal(state, req, record);
+	if (result) return result;
+	const body = record.parseError ? undefined : record.body;
+	const answer = route.handle({ state, body, query: url.searchParams, raw: record.rawBody });
+	return limited ? { ...answer, headers: { ...limited.headers, ...answer.headers } } : answer;
+}
+
 async function handle(state, req, res, raw) {
 	const url = new URL(req.url, 'http://127.0.0.1');
 	const path = url.pathname.replace(/\/+$/, '');
 	if (handleControl(state, req, res, path, raw)) return;
 
 	const record = recordRequest(state, req, url, raw);
-	const finish = (result) => {
-		record.status = result.destroy ? 'reset' : result.status;
-		record.respondedAt = Date.now();
-		if (result.messageId) record.messageId = result.messageId;
-		if (state.options.logFile)
-			fs.appendFileSync(state.options.logFile, `${JSON.stringify(record)}\n`);
-		if (result.destroy) return req.socket.destroy();
-		send(res, result.status, result.body, result.headers, result.contentType);
-	};
-
-	const isSend = path === '/v1/api/send-viber';
-	const isStatus = path === '/v1/api/receive-viber';
-	const route = state.routes[path];
-	if (!isSend && !isStatus && !route)
-		return finish({
-			status: 404,
-			body: '{"name":"Not Found","message":"Page not found.","code":0,"status":404}',
-		});
-	const method = route ? route.method : 'POST';
-	if (req.method !== method)
-		return finish({
-			status: 405,
-			body: `{"name":"Method Not Allowed","message":"Method Not Allowed. This URL can only handle the following request methods: ${method}.","code":0,"status":405}`,
-		});
-
-	const { result, limited } = await refusal(state, req, record);
-	if (result) return finish(result);
-	const withLimitHeaders = (r) =>
-		limited ? { ...r, headers: { ...limited.headers, ...r.headers } } : r;
-	const parsed = record.parseError ? undefined : record.body;
-	if (route)
-		return finish(withLimitHeaders(route.handle({ state, body: parsed, query: url.searchParams })));
-	if (isSend) {
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-			return finish(withLimitHeaders(apiError(state, 400, invalidParameterBody('source_addr'))));
-		return finish(withLimitHeaders(handleSend(state, parsed)));
-	}
-	return finish(withLimitHeaders(handleStatus(state, record.body || {}, raw)));
+	const result = await answerApi(state, req, url, path, record);
+	record.status = result.destroy ? 'reset' : result.status;
+	record.respondedAt = Date.now();
+	if (result.messageId) record.messageId = result.messageId;
+	if (state.options.logFile)
+		fs.appendFileSync(state.options.logFile, `${JSON.stringify(record)}\n`);
+	if (result.destroy) return req.socket.destroy();
+	send(res, result.status, result.body, result.headers, result.contentType);
 }
 
 /** What the handlers in moreApis.js use of this server: its error body, ids and counters. */
 function moreApiHelpers(state) {
 	return {
-		invalid: (field) => apiError(state, 400, invalidParameterBody(field)),
-		nextMessageId: () => {
-			const id = state.nextId.toString();
-			state.nextId += 1n;
-			return id;
-		},
-		accepted: (body) => {
-			const key = canonical(body);
-			const seen = state.acceptedBodies.get(key) || 0;
-			if (seen > 0) state.counters.duplicates++;
-			state.acceptedBodies.set(key, seen + 1);
-			state.counters.accepted++;
-		},
-	};
-}
-
-/** Counters plus the time span of the API requests: first arrival to last answer (ms epoch). */
-function summary(state) {
-	let firstReceivedAt = null;
-	let lastRespondedAt = null;
-	let pending = 0;
-	const byStatus = {};
-	for (const r of state.requests) {
-		if (firstReceivedAt === null || r.receivedAt < firstReceivedAt) firstReceivedAt = r.receivedAt;
-		if (r.respondedAt === null) pending++;
-		else if (lastRespondedAt === null || r.respondedAt > lastRespondedAt)
-			lastRespondedAt = r.respondedAt;
-		byStatus[r.status] = (byStatus[r.status] || 0) + 1;
-	}
-	return {
-		counters: { ...state.counters },
-		requests: state.requests.length,
-		pending,
-		byStatus,
-		firstReceivedAt,
-		lastRespondedAt,
+		invalid: (field) => invalid(state, field),
+		nextMessageId: () => mockState.nextMessageId(state),
+		accepted: (body) => mockState.countAccepted(state, body),
 	};
 }
 
 function sleep(ms) {
 	return new Promise((r) => setTimeout(r, ms));
 }
-
-function reset(state, options) {
-	state.requests.length = 0;
-	state.options = {
-		...freshOptions(),
-		apiKey: state.options.apiKey,
-		startMessageId: state.options.startMessageId,
-		logFile: state.options.logFile,
-	};
-	applyOptions(state, options || {});
-	resetCounters(state);
-}
-
 /**
  * Start the mock on 127.0.0.1. options: DEFAULTS plus `port` (0 = any free port).
  * Resolves to { url, port, requests(), counters(), reset(opts), configure(opts), close() }.
@@ -524,7 +219,7 @@ function startMock(options = {}) {
 	const { port = 0, host = '127.0.0.1', ...rest } = options;
 	const state = createState(rest);
 	state.sockets = new Set();
-	state.routes = more.moreRoutes(moreApiHelpers(state));
+	state.routes = { ...viberRoutes, ...more.moreRoutes(moreApiHelpers(state)) };
 	const server = createServer(state);
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
@@ -548,18 +243,7 @@ function startMock(options = {}) {
 	});
 }
 
-module.exports = {
-	startMock,
-	checkAuth,
-	rawMessageId,
-	bodies: {
-		UNAUTHORIZED_BODY,
-		RATE_LIMIT_BODY,
-		SERVER_ERROR_BODY,
-		BALANCE_BODY,
-		invalidParameterBody,
-	},
-};
+module.exports = { startMock };
 
 if (require.main === module) {
 	const args = process.argv.slice(2);
@@ -569,8 +253,8 @@ if (require.main === module) {
 	};
 	startMock({
 		port: Number(opt('port', process.env.DT_MOCK_PORT || 18080)),
-		apiKey: opt('api-key', process.env.DT_MOCK_API_KEY || DEFAULTS.apiKey),
-		startMessageId: opt('start-id', DEFAULTS.startMessageId),
+		apiKey: opt('api-key', process.env.DT_MOCK_API_KEY || mockState.DEFAULTS.apiKey),
+		startMessageId: opt('start-id', mockState.DEFAULTS.startMessageId),
 		rateLimitPerSecond: Number(opt('rate-limit', 0)),
 		latencyMs: Number(opt('latency', 0)),
 		logFile: opt('log', undefined),

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { ACCESS_KEY, DELIVERED_BY_SMS, actionNode, basic, sideBySide } from '../fixtures.mjs';
 import { assertNoRunError, eachSpec, nodeOutput, pick } from '../inspect.mjs';
 
-const { rawMessageId } = createRequire(import.meta.url)('../../mock/server.js');
+const { rawMessageId } = createRequire(import.meta.url)('../../mock/viber.js');
 
 export const phase = 'cli';
 
