@@ -127,18 +127,33 @@ describe('normaliseTime', () => {
 		['1732670000123', '2024-11-27T01:13:20.123Z'],
 		[99999999999, '5138-11-16T09:46:39.000Z'],
 		[100000000000, '1973-03-03T09:46:40.000Z'],
+		['100000000000', '1973-03-03T09:46:40.000Z'],
 		[0, '1970-01-01T00:00:00.000Z'],
+		[' 2121212121 ', '2037-03-21T01:35:21.000Z'],
+		['1732670000.25', '2024-11-27T01:13:20.250Z'],
 		['2026-11-27T01:40:00+02:00', '2026-11-26T23:40:00.000Z'],
+		// The ends of what a Date holds.
+		[8.64e15, '+275760-09-13T00:00:00.000Z'],
+		[-8.64e15, '-271821-04-20T00:00:00.000Z'],
 	])('%j gives %s', (value, iso) => {
 		expect(normaliseTime(value)).toBe(iso);
 	});
 
-	it.each([undefined, null, '', 'soon', {}, [], Number.NaN, 1e300, '99999999999999999999'])(
-		'%j gives null',
-		(value) => {
-			expect(normaliseTime(value)).toBeNull();
-		},
-	);
+	it.each([
+		undefined,
+		null,
+		'',
+		'soon',
+		{},
+		[],
+		Number.NaN,
+		Number.POSITIVE_INFINITY,
+		1e300,
+		8.64e15 + 1,
+		'99999999999999999999',
+	])('%j gives null', (value) => {
+		expect(normaliseTime(value)).toBeNull();
+	});
 });
 
 describe('trackingDataToMessageId', () => {
@@ -146,6 +161,9 @@ describe('trackingDataToMessageId', () => {
 		['tracking_id:100035', '100035'],
 		['tracking_id: 100035', '100035'],
 		['TRACKING_ID=42', '42'],
+		['tracking_id :7', '7'],
+		['tracking_idx:7', null],
+		[['tracking_id:5'], null],
 		['order=7;tracking_id:9007199254740993', '9007199254740993'],
 		['something else', null],
 		['my_tracking_id:5', null],
@@ -176,6 +194,21 @@ describe('classifyCallback', () => {
 		expect(isInboundMessage({ message_token: 1, message: { text: 'x' } })).toBe(false);
 		expect(isInboundMessage({ phone_number: '380', message: { text: 'x' } })).toBe(false);
 		expect(isInboundMessage({ message_token: 1, phone_number: '380', message: [1] })).toBe(false);
+		expect(isInboundMessage({ message_token: 1, phone_number: '380', message: null })).toBe(true);
+		expect(isInboundMessage({ message_token: 1, phone_number: null })).toBe(false);
+		expect(isInboundMessage({ message_token: 1, phone_number: '' })).toBe(false);
+	});
+
+	it('reads numbers and booleans in a reply as text, and keeps only a finite time as timeRaw', () => {
+		const reply = (message: unknown, time?: unknown) =>
+			classifyCallback({ message_token: 1, phone_number: '1', message, time });
+		expect(reply({ text: 42, tracking_data: 7 })).toMatchObject({ text: '42', trackingData: '7' });
+		expect(reply({ text: false })).toMatchObject({ text: 'false' });
+		expect(reply({ text: { nested: true } })).toMatchObject({ text: null });
+		expect(reply('hi', 2121212121)).toMatchObject({ timeRaw: 2121212121 });
+		expect(reply('hi', '2121212121')).toMatchObject({ timeRaw: '2121212121' });
+		// exactJson reads 1e400 as Infinity: no time.
+		expect(reply('hi', Number.POSITIVE_INFINITY)).toMatchObject({ time: null, timeRaw: null });
 	});
 
 	it('names statuses the way describeDelivery does', () => {
@@ -229,6 +262,7 @@ describe('classifyCallback', () => {
 		];
 		const entries = classifyCallbackBody(value, value);
 		expect(entries.map((e) => e.event.eventType)).toEqual(['deliveryStatus', 'inboundMessage']);
+		expect(entries[0].raw).toBe(value[0]);
 		expect(entries[1].raw).toBe(value[2]);
 	});
 

@@ -33,25 +33,28 @@ function isPresent(value: unknown): boolean {
 	return value !== undefined && value !== null && value !== '';
 }
 
+/** Unix seconds below 1e11, milliseconds from 1e11 on. */
+function secondsOrMilliseconds(n: number): number {
+	return Math.abs(n) >= MILLISECONDS_THRESHOLD ? n : n * 1000;
+}
+
+// NaN for anything that is not a time; the caller's range check turns NaN into null.
+function timeToMs(value: unknown): number {
+	if (typeof value === 'number') return secondsOrMilliseconds(value);
+	if (typeof value !== 'string') return Number.NaN;
+	const trimmed = value.trim();
+	if (/^-?\d+(\.\d+)?$/.test(trimmed)) return secondsOrMilliseconds(Number(trimmed));
+	return Date.parse(trimmed);
+}
+
 /**
  * A callback time as ISO 8601 (UTC), or null. Numbers and numeric strings below 1e11 are Unix
  * seconds, from 1e11 on milliseconds; other strings are parsed as dates (e.g. ISO 8601).
  */
 export function normaliseTime(value: unknown): string | null {
-	let ms: number | undefined;
-	if (typeof value === 'number' && Number.isFinite(value)) {
-		ms = Math.abs(value) >= MILLISECONDS_THRESHOLD ? value : value * 1000;
-	} else if (typeof value === 'string' && value.trim() !== '') {
-		const trimmed = value.trim();
-		if (/^-?\d+(\.\d+)?$/.test(trimmed)) {
-			const n = Number(trimmed);
-			ms = Math.abs(n) >= MILLISECONDS_THRESHOLD ? n : n * 1000;
-		} else {
-			const parsed = Date.parse(trimmed);
-			if (!Number.isNaN(parsed)) ms = parsed;
-		}
-	}
-	if (ms === undefined || !Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return null;
+	const ms = timeToMs(value);
+	// Written so that NaN and Infinity fail it too.
+	if (!(Math.abs(ms) <= MAX_DATE_MS)) return null;
 	return new Date(Math.round(ms)).toISOString();
 }
 
@@ -90,9 +93,7 @@ function toText(value: unknown): string | null {
 }
 
 function toTimeRaw(value: unknown): string | number | null {
-	if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
-		return value;
-	return null;
+	return typeof value === 'string' || Number.isFinite(value) ? (value as string | number) : null;
 }
 
 export function toInboundMessageEvent(entry: Record<string, unknown>): InboundMessageEvent {
@@ -131,11 +132,12 @@ export interface ClassifiedEntry {
 
 /**
  * Classifies a parsed body: an object is one entry, an array several. Entries that match no known
- * event are left out.
+ * event are left out. `raw` has the shape of `value` (the same JSON array, or the form fields that
+ * became the one object).
  */
 export function classifyCallbackBody(value: unknown, raw: unknown): ClassifiedEntry[] {
 	const values = Array.isArray(value) ? value : [value];
-	const raws = Array.isArray(raw) && Array.isArray(value) ? raw : [raw];
+	const raws = Array.isArray(raw) ? raw : [raw];
 	const entries: ClassifiedEntry[] = [];
 	values.forEach((entry, index) => {
 		const event = classifyCallback(entry);
