@@ -46,10 +46,12 @@ export function isErrorBody(body: unknown): body is Record<string, unknown> {
 	return isPlainObject(body) && ('code' in body || ('name' in body && 'status' in body));
 }
 
-function asWholeNumber(value: unknown): number | undefined {
-	if (typeof value === 'number' && Number.isInteger(value)) return value;
+// NaN for anything but a whole number (a JSON number or up to six digits as text): NaN matches no
+// status and no code, so it reads as an error the node does not know.
+function asWholeNumber(value: unknown): number {
+	if (Number.isInteger(value)) return value as number;
 	if (typeof value === 'string' && /^\s*-?\d{1,6}\s*$/.test(value)) return Number(value);
-	return undefined;
+	return Number.NaN;
 }
 
 function statusSignal(status: number): Signal {
@@ -58,13 +60,10 @@ function statusSignal(status: number): Signal {
 
 function bodySignals(body: Record<string, unknown>): Signal[] {
 	const signals: Signal[] = [];
-	if ('status' in body) {
-		const status = asWholeNumber(body.status);
-		signals.push(status === undefined ? 'unclassified' : statusSignal(status));
-	}
+	if ('status' in body) signals.push(statusSignal(asWholeNumber(body.status)));
 	if ('code' in body) {
 		const code = asWholeNumber(body.code);
-		if (code === undefined || !(code in CODE_SIGNALS)) signals.push('unclassified');
+		if (!(code in CODE_SIGNALS)) signals.push('unclassified');
 		else if (CODE_SIGNALS[code] !== undefined) signals.push(CODE_SIGNALS[code] as Signal);
 	}
 	return signals;
@@ -74,12 +73,12 @@ function apiTextOf(body: unknown): { apiText: string; apiField?: string } {
 	if (!isPlainObject(body)) return { apiText: '' };
 	const name = typeof body.name === 'string' ? body.name.trim() : '';
 	const message = typeof body.message === 'string' ? body.message.trim() : '';
-	const apiField = /:\s*([A-Za-z_][\w.]*)\s*$/.exec(name)?.[1];
+	const apiField = /:\s*([A-Za-z_][\w.]*)$/.exec(name)?.[1];
 	return { apiText: [name, message].filter((text) => text !== '').join(': '), apiField };
 }
 
+// An empty or blank body throws in parseExactJson too.
 function parseBody(text: string): unknown {
-	if (text.trim() === '') return undefined;
 	try {
 		return parseExactJson(text);
 	} catch {
@@ -173,7 +172,7 @@ export function classifyNetworkError(error: { code?: string; message?: string })
 	if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
 		return { kind: 'refused', refusal: 'unreachable', apiText: '' };
 	}
-	const timedOut = /timeout|ETIMEDOUT|ECONNABORTED/i.test(`${code} ${error.message ?? ''}`);
+	const timedOut = /timeout|ETIMEDOUT|ECONNABORTED/i.test([code, error.message].join(' '));
 	return {
 		kind: 'unknown',
 		reason: timedOut

@@ -74,6 +74,10 @@ describe('classifyAnswer: the one rule for every answer', () => {
 			[200, INVALID, 'invalidParameter'],
 			[400, INVALID, 'invalidParameter'],
 			[200, '{"code":1,"message":"x"}', 'invalidParameter'],
+			// Statuses and codes as text, as some gateways send them.
+			[200, '{"code":"3"}', 'balanceEmpty'],
+			[200, '{"name":"x","status":"402"}', 'balanceEmpty'],
+			[200, '{"name":"x","status":" 402 ","code":"-0"}', 'balanceEmpty'],
 		])('HTTP %d with %s -> %s', (status, body, refusal) => {
 			expect(send(status, body)).toMatchObject({ kind: 'refused', refusal, httpStatus: status });
 		});
@@ -86,6 +90,31 @@ describe('classifyAnswer: the one rule for every answer', () => {
 				apiField: 'source_addr',
 				apiText: 'Invalid Parameter: source_addr: Empty parameter or parameter validation error',
 			});
+		});
+
+		it.each([
+			[401, 'Unauthorized', { apiText: '' }],
+			[
+				200,
+				'{"name":" Unauthorized ","message":" Bad key ","status":401}',
+				{ apiText: 'Unauthorized: Bad key' },
+			],
+			[200, '{"message":"User balance is empty","code":3}', { apiText: 'User balance is empty' }],
+			[
+				200,
+				'{"name":"Topup balance is required","code":3}',
+				{ apiText: 'Topup balance is required' },
+			],
+			[
+				200,
+				'{"name":"Invalid Parameter:text","code":1}',
+				{ apiText: 'Invalid Parameter:text', apiField: 'text' },
+			],
+			[200, '{"name":"Invalid Parameter: see the docs","code":1}', { apiField: undefined }],
+		])('HTTP %d with %s: the API text and field', (status, body, expected) => {
+			const answer = send(status, body);
+			expect(answer).toMatchObject({ kind: 'refused', ...expected });
+			if ('apiField' in expected) expect(answer).toHaveProperty('apiField', expected.apiField);
 		});
 
 		it.each([
@@ -159,10 +188,31 @@ describe('classifyAnswer: the one rule for every answer', () => {
 			[200, '{"message_id":429,"code":1,"status":400}', 'both a success and an error'],
 			[200, '{"message_id":429,"name":"x","status":500}', 'both a success and an error'],
 			[200, '{"code":"abc","status":400}', 'with an error the node does not know'],
+			[200, '{"code":2}', 'reported an internal error'],
+			[200, '{"name":"x","status":500}', 'reported an internal error'],
+			[200, '{"name":"x","status":500.5}', 'with an error the node does not know'],
+			[200, '{"name":"x","status":"abc"}', 'with an error the node does not know'],
+			// Only whole numbers, as JSON numbers or plain digits, are read as codes.
+			[200, '{"code":true}', 'with an error the node does not know'],
+			[200, '{"code":["1"]}', 'with an error the node does not know'],
+			[200, '{"code":"0x1"}', 'with an error the node does not know'],
+			[200, '{"code":"1e0"}', 'with an error the node does not know'],
+			[200, '{"code":"1234567"}', 'with an error the node does not know'],
 		])('HTTP %d with %s', (status, body, reason) => {
 			const answer = send(status, body);
 			expect(answer.kind).toBe('unknown');
 			expect((answer as { reason: string }).reason).toContain(reason);
+		});
+
+		it.each([
+			[404, 'Not found', 'DecisionTelecom answered HTTP 404'],
+			[300, '', 'DecisionTelecom answered HTTP 300'],
+			[300, '{"message_id":429}', 'DecisionTelecom answered HTTP 300'],
+			[101, '{"message_id":429}', 'DecisionTelecom answered HTTP 101'],
+			[200, '{"code":2}', 'DecisionTelecom reported an internal error'],
+			[200, '  ', 'DecisionTelecom sent an answer that is not JSON'],
+		])('HTTP %d with %j: exactly "%s"', (status, body, reason) => {
+			expect(send(status, body)).toEqual({ kind: 'unknown', reason, httpStatus: status });
 		});
 
 		it('a read whose answer lacks the status is unknown, so it is asked again', () => {
@@ -206,6 +256,10 @@ describe('classifyNetworkError', () => {
 		[{ message: 'socket hang up' }, 'the connection to DecisionTelecom was lost'],
 		[{}, 'the connection to DecisionTelecom was lost'],
 	])('%j may have reached DecisionTelecom: unknown', (error, reason) => {
-		expect(classifyNetworkError(error)).toMatchObject({ kind: 'unknown', reason });
+		expect(classifyNetworkError(error)).toEqual({
+			kind: 'unknown',
+			reason,
+			networkCode: (error as { code?: string }).code,
+		});
 	});
 });
