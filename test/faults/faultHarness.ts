@@ -168,7 +168,8 @@ export function checkSendRun(mock: Mock, result: RunResult, count: number): Send
 			expect(accepted).toHaveLength(0);
 		} else {
 			report.unknown++;
-			expect(answered).toHaveLength(1);
+			// At most one request (checked above); none when the 1 s timeout cut it before the mock, in
+			// this same busy process, read it: the node cannot tell, so "unknown" is right then too.
 			expect(item.json.description).toMatch(/may have been accepted/);
 			acceptedLate += accepted.length;
 		}
