@@ -82,6 +82,7 @@ function parseBody(text: string): unknown {
 	try {
 		return parseExactJson(text);
 	} catch {
+		// An empty catch block would return undefined as well (an equivalent mutant).
 		return undefined;
 	}
 }
@@ -112,6 +113,7 @@ export function classifyAnswer(
 	const body = parseBody(answer.bodyText);
 	const is2xx = status >= 200 && status < 300;
 	const errorBody = isErrorBody(body);
+	// isSuccess(undefined) is false too; the check keeps isSuccess to parsed bodies.
 	const success = body !== undefined && isSuccess(body);
 	if (is2xx && success && !errorBody) return { kind: 'accepted', body };
 	if (success && errorBody) {

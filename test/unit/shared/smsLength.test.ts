@@ -1,6 +1,7 @@
 import {
 	capacityOf,
 	countSmsParts,
+	doubleCountedCharacters,
 	GSM7_LIMIT,
 	measureSms,
 	UCS2_LIMIT,
@@ -127,5 +128,12 @@ describe('countSmsParts', () => {
 	it('gives the capacity of n parts: one SMS, then 153 / 67 per part', () => {
 		expect([1, 2, 3, 10].map((parts) => capacityOf(parts, 'GSM-7'))).toEqual([160, 306, 459, 1530]);
 		expect([1, 2, 3, 10].map((parts) => capacityOf(parts, 'UCS-2'))).toEqual([70, 134, 201, 670]);
+	});
+});
+
+describe('doubleCountedCharacters', () => {
+	it('lists each character an SMS counts twice once, in the order of the text', () => {
+		expect(doubleCountedCharacters('a€[b€ ^')).toEqual(['€', '[', '^']);
+		expect(doubleCountedCharacters('plain text')).toEqual([]);
 	});
 });
