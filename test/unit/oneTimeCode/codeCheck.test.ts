@@ -100,6 +100,8 @@ describe('Send Code inputs', () => {
 		[11, 'Code Length: 11 is not a whole number from 4 to 10'],
 		[4.5, 'Code Length: 4.5 is not a whole number from 4 to 10'],
 		['', 'Code Length: empty is not a whole number from 4 to 10'],
+		[null, 'Code Length: empty is not a whole number from 4 to 10'],
+		[undefined, 'Code Length: empty is not a whole number from 4 to 10'],
 	])('Code Length %j is refused', (value, message) => {
 		expect(() => checkCodeLength(value)).toThrow(message);
 	});
@@ -111,9 +113,12 @@ describe('Send Code inputs', () => {
 		expect(() => checkTemplateId(1.5)).toThrow(
 			'Template ID: 1.5 is not a whole number of 0 or more',
 		);
-		expect(() => checkTemplateId(undefined)).toThrow(
-			'Template ID: empty is not a whole number of 0 or more',
-		);
+		// Number('') and Number(null) are 0, a valid ID: an empty Template ID must not become 0.
+		for (const empty of [undefined, null, '']) {
+			expect(() => checkTemplateId(empty)).toThrow(
+				'Template ID: empty is not a whole number of 0 or more',
+			);
+		}
 	});
 
 	test('Language: two letters, lower-cased', () => {
