@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { numberOf } from '../shared/inputChecks';
 import { InputIssue } from '../shared/inputIssue';
 import { sendOnceOption } from './sendOnce';
 
@@ -102,12 +103,7 @@ function readOption(options: IDataObject, name: keyof typeof RUN_OPTIONS): numbe
 	const option: NumberOption = RUN_OPTIONS[name];
 	const raw = options[name];
 	if (raw === undefined || raw === null) return option.default;
-	const value =
-		typeof raw === 'number'
-			? raw
-			: typeof raw === 'string' && raw.trim() !== ''
-				? Number(raw)
-				: NaN;
+	const value = numberOf(raw);
 	const valid =
 		Number.isFinite(value) &&
 		value >= option.min &&

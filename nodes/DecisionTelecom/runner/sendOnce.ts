@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { numberOf } from '../shared/inputChecks';
 import { InputIssue } from '../shared/inputIssue';
 
 export const sendOnceOption: INodeProperties = {
@@ -75,7 +76,7 @@ export function readSendOnceSettings(options: IDataObject): SendOnceSettings | u
 			"Use 'node' or 'workflow'.",
 		);
 	}
-	const rememberLast = Number(values.rememberLast ?? 10000);
+	const rememberLast = numberOf(values.rememberLast ?? 10000);
 	if (!Number.isInteger(rememberLast) || rememberLast < 1 || rememberLast > 1_000_000) {
 		throw new InputIssue(
 			'Options > Send Once Per Key > Remember Last',

@@ -6,6 +6,15 @@ export function asText(value: unknown): string {
 	return typeof value === 'string' ? value : String(value);
 }
 
+/**
+ * A numeric parameter as a number: NaN when it is empty or neither a number nor text. Plain
+ * `Number()` would take '' and null as 0 and [5] as 5, values nobody typed as numbers.
+ */
+export function numberOf(value: unknown): number {
+	if (typeof value === 'number') return value;
+	return typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+}
+
 /** Length as people count it: an emoji is one character, not two UTF-16 units. */
 export function characterCount(text: string): number {
 	return Array.from(text).length;

@@ -30,6 +30,8 @@ describe('typedCodeOf: the code a customer typed', () => {
 		[undefined],
 		[12.5],
 		[{}],
+		[[1234]],
+		[true],
 	])('%j cannot be a code', (typed) => {
 		expect(typedCodeOf(typed)).toBeUndefined();
 	});
@@ -41,6 +43,7 @@ describe('sentCodeOf: the pin get-pin answered', () => {
 		[123, '123'],
 		[0, '0'],
 		['0123', '0123'],
+		[' 123 ', '123'],
 	])('%j is %j', (pin, digits) => {
 		expect(sentCodeOf(pin)).toBe(digits);
 	});
@@ -52,6 +55,9 @@ describe('sentCodeOf: the pin get-pin answered', () => {
 		[-1],
 		[1.5],
 		['12a'],
+		['x123'],
+		['123x'],
+		[['123']],
 		[true],
 		[{}],
 		[Number.MAX_SAFE_INTEGER + 2],
@@ -125,5 +131,21 @@ describe('Send Code inputs', () => {
 		expect(checkLanguage(' EN ')).toBe('en');
 		expect(() => checkLanguage('')).toThrow('Language: is empty');
 		expect(() => checkLanguage('eng')).toThrow("Language: 'eng' is not a two-letter language code");
+		expect(() => checkLanguage(undefined)).toThrow('Language: is empty');
+		expect(() => checkLanguage(12)).toThrow("Language: '12' is not a two-letter language code");
+	});
+
+	test.each([
+		[() => checkCodeLength(3), 'Enter how many digits the code has: 4 to 10.'],
+		[
+			() => checkTemplateId(-1),
+			'Enter 0 for the default text ("Your verification code: …"), or the ID of a template agreed with DecisionTelecom.',
+		],
+		[
+			() => checkLanguage('eng'),
+			'Enter the two-letter code of the language of the code text, e.g. en, uk or es.',
+		],
+	])('each refusal says how to fix it (%#)', (check, fix) => {
+		expect(check).toThrow(expect.objectContaining({ fix }));
 	});
 });

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'crypto';
 
+import { asText, numberOf } from '../../shared/inputChecks';
 import { InputIssue } from '../../shared/inputIssue';
 
 export const CODE_LENGTH = { min: 4, max: 10, default: 4 };
@@ -9,13 +10,8 @@ export const CODE_LENGTH = { min: 4, max: 10, default: 4 };
  * 4 to 10 digits, the only codes DecisionTelecom sends, so it cannot be right.
  */
 export function typedCodeOf(value: unknown): string | undefined {
-	const text =
-		typeof value === 'number' && Number.isSafeInteger(value)
-			? String(value)
-			: typeof value === 'string'
-				? value
-				: '';
-	const digits = text.replace(/[\s-]/g, '');
+	if (typeof value !== 'number' && typeof value !== 'string') return undefined;
+	const digits = String(value).replace(/[\s-]/g, '');
 	return /^\d+$/.test(digits) &&
 		digits.length >= CODE_LENGTH.min &&
 		digits.length <= CODE_LENGTH.max
@@ -47,11 +43,11 @@ export function codesMatch(typed: string, sent: string): boolean {
 
 /** Code Length: a whole number from 4 to 10 (pin_length). */
 export function checkCodeLength(value: unknown): number {
-	const length = value === '' || value === null || value === undefined ? NaN : Number(value);
+	const length = numberOf(value);
 	if (!Number.isInteger(length) || length < CODE_LENGTH.min || length > CODE_LENGTH.max) {
 		throw new InputIssue(
 			'Code Length',
-			`${value === undefined || value === null || value === '' ? 'empty' : String(value)} is not a whole number from ${CODE_LENGTH.min} to ${CODE_LENGTH.max}`,
+			`${asText(value) || 'empty'} is not a whole number from ${CODE_LENGTH.min} to ${CODE_LENGTH.max}`,
 			`Enter how many digits the code has: ${CODE_LENGTH.min} to ${CODE_LENGTH.max}.`,
 		);
 	}
@@ -60,11 +56,11 @@ export function checkCodeLength(value: unknown): number {
 
 /** Template ID: a whole number, 0 for DecisionTelecom's default text. */
 export function checkTemplateId(value: unknown): number {
-	const id = value === '' || value === null || value === undefined ? NaN : Number(value);
+	const id = numberOf(value);
 	if (!Number.isSafeInteger(id) || id < 0) {
 		throw new InputIssue(
 			'Template ID',
-			`${value === undefined || value === null || value === '' ? 'empty' : String(value)} is not a whole number of 0 or more`,
+			`${asText(value) || 'empty'} is not a whole number of 0 or more`,
 			'Enter 0 for the default text ("Your verification code: …"), or the ID of a template agreed with DecisionTelecom.',
 		);
 	}
@@ -73,7 +69,7 @@ export function checkTemplateId(value: unknown): number {
 
 /** Language: a two-letter code (country_iso, which despite its name picks the text's language). */
 export function checkLanguage(value: unknown): string {
-	const language = typeof value === 'string' ? value.trim().toLowerCase() : '';
+	const language = asText(value).trim().toLowerCase();
 	if (!/^[a-z]{2}$/.test(language)) {
 		throw new InputIssue(
 			'Language',

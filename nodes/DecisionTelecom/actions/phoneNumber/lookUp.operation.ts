@@ -9,7 +9,7 @@ import { failureError } from '../../runner/itemErrors';
 import { openRun } from '../../runner/openRun';
 import { runBatches, type BatchItem, type ItemReport } from '../../runner/runBatches';
 import { runOptions } from '../../runner/runOptions';
-import { asText } from '../../shared/inputChecks';
+import { asText, numberOf } from '../../shared/inputChecks';
 import { InputIssue } from '../../shared/inputIssue';
 import { normalizePhoneNumber } from '../../shared/phoneNumber';
 import type { ApiClient } from '../../transport';
@@ -59,7 +59,7 @@ interface LookupPlan {
 }
 
 function checkMaxWait(value: unknown): number {
-	const seconds = value === '' || value === null || value === undefined ? NaN : Number(value);
+	const seconds = numberOf(value);
 	if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_WAIT_SECONDS) {
 		throw new InputIssue(
 			'Max Wait (Seconds)',

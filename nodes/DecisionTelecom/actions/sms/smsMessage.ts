@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { codeToNumber } from '../../shared/exactJson';
-import { asText, checkLength } from '../../shared/inputChecks';
+import { asText, checkLength, numberOf } from '../../shared/inputChecks';
 import { InputIssue } from '../../shared/inputIssue';
 import { messageIdOf } from '../../shared/messageId';
 import { normalizePhoneNumber } from '../../shared/phoneNumber';
@@ -70,7 +70,7 @@ function checkText(value: unknown): { text: string; sms: SmsLength; parts: numbe
 
 function checkValidity(value: unknown): number {
 	const { validityMinMinutes: min, validityMaxMinutes: max } = SMS_LIMITS;
-	const minutes = value === '' || value === null || value === undefined ? NaN : Number(value);
+	const minutes = numberOf(value);
 	if (!Number.isInteger(minutes) || minutes < min || minutes > max) {
 		throw new InputIssue(
 			'Validity Period (Minutes)',

@@ -1,4 +1,4 @@
-import { asText, checkHttpUrl, checkLength } from '../../shared/inputChecks';
+import { asText, checkHttpUrl, checkLength, numberOf } from '../../shared/inputChecks';
 import { callbackSecretsOf, tooShortIssue, withCallbackSecret } from '../../shared/callbackSecret';
 import { InputIssue } from '../../shared/inputIssue';
 import {
@@ -87,7 +87,7 @@ function checkSmsText(value: unknown): string {
 
 function checkValidity(value: unknown): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const seconds = Number(value);
+	const seconds = numberOf(value);
 	if (!Number.isInteger(seconds) || seconds < LIMITS.validityMin || seconds > LIMITS.validityMax) {
 		throw new InputIssue(
 			'Validity Period',

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { numberOf } from '../../../shared/inputChecks';
 import { InputIssue } from '../../../shared/inputIssue';
 
 const UNIT_MS: Record<string, number> = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
@@ -90,7 +91,7 @@ export function waitLimitOf(fields: IDataObject, now: number): WaitLimit {
 		}
 		return { until, phrase: `by ${until.toISOString()}` };
 	}
-	const amount = Number(fields.resumeAmount);
+	const amount = numberOf(fields.resumeAmount);
 	const unitMs = UNIT_MS[String(fields.resumeUnit)];
 	if (!Number.isFinite(amount) || amount <= 0 || unitMs === undefined) {
 		throw new InputIssue(
