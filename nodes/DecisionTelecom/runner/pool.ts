@@ -6,7 +6,7 @@ export async function forEachWithConcurrency(
 	count: number,
 	concurrency: number,
 	work: (index: number) => Promise<void>,
-	stop: () => boolean = () => false,
+	stop: () => boolean,
 ): Promise<void> {
 	let next = 0;
 	const worker = async () => {

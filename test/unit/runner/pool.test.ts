@@ -1,6 +1,8 @@
 import { forEachWithConcurrency } from '../../../nodes/DecisionTelecom/runner/pool';
 import { FakeClock } from '../../helpers/fakeClock';
 
+const neverStop = () => false;
+
 /** Lets every pending promise chain run (no real time, no timers). */
 async function flush(): Promise<void> {
 	for (let i = 0; i < 50; i++) await Promise.resolve();
@@ -41,7 +43,7 @@ describe('forEachWithConcurrency', () => {
 	it('never runs more than the concurrency and starts indexes in order', async () => {
 		const w = controlledWork();
 		let resolved = false;
-		const all = forEachWithConcurrency(7, 3, w.work).then(() => {
+		const all = forEachWithConcurrency(7, 3, w.work, neverStop).then(() => {
 			resolved = true;
 		});
 		await flush();
@@ -71,14 +73,19 @@ describe('forEachWithConcurrency', () => {
 		let maxActive = 0;
 		await clock.run(
 			async () =>
-				await forEachWithConcurrency(20, 4, async (index) => {
-					started.push(index);
-					active++;
-					maxActive = Math.max(maxActive, active);
-					await clock.sleep(((index * 7) % 5) * 100 + 10);
-					await flush();
-					active--;
-				}),
+				await forEachWithConcurrency(
+					20,
+					4,
+					async (index) => {
+						started.push(index);
+						active++;
+						maxActive = Math.max(maxActive, active);
+						await clock.sleep(((index * 7) % 5) * 100 + 10);
+						await flush();
+						active--;
+					},
+					neverStop,
+				),
 		);
 		expect(maxActive).toBe(4);
 		expect(started).toEqual(Array.from({ length: 20 }, (_, i) => i));
@@ -86,7 +93,7 @@ describe('forEachWithConcurrency', () => {
 
 	it('runs one at a time with concurrency 1', async () => {
 		const w = controlledWork();
-		const all = forEachWithConcurrency(3, 1, w.work);
+		const all = forEachWithConcurrency(3, 1, w.work, neverStop);
 		await flush();
 		expect(w.started).toEqual([0]);
 		await w.finish(0);
@@ -99,7 +106,7 @@ describe('forEachWithConcurrency', () => {
 
 	it('treats a concurrency below 1 as 1', async () => {
 		const w = controlledWork();
-		const all = forEachWithConcurrency(2, 0, w.work);
+		const all = forEachWithConcurrency(2, 0, w.work, neverStop);
 		await flush();
 		expect(w.started).toEqual([0]);
 		await w.finish(0);
@@ -110,7 +117,7 @@ describe('forEachWithConcurrency', () => {
 
 	it('starts everything when the concurrency exceeds the count', async () => {
 		const w = controlledWork();
-		const all = forEachWithConcurrency(3, 10, w.work);
+		const all = forEachWithConcurrency(3, 10, w.work, neverStop);
 		await flush();
 		expect(w.started).toEqual([0, 1, 2]);
 		await w.finish(2);
@@ -121,7 +128,7 @@ describe('forEachWithConcurrency', () => {
 
 	it('does nothing for zero items', async () => {
 		const work = jest.fn(async () => undefined);
-		await forEachWithConcurrency(0, 5, work);
+		await forEachWithConcurrency(0, 5, work, neverStop);
 		expect(work).not.toHaveBeenCalled();
 	});
 

@@ -41,21 +41,26 @@ async function simulate(sim: Simulation) {
 	const log: ItemLog[] = [];
 	let requests = 0;
 	await clock.run(async () => {
-		await forEachWithConcurrency(sim.items, sim.concurrency, async (item) => {
-			const calls: number[] = [];
-			const outcome = await callWithRetries(
-				async () => {
-					calls.push(clock.now());
-					requests++;
-					await clock.sleep(sim.latencyMs ?? 50);
-					return sim.answer(item, calls.length - 1, clock.now());
-				},
-				gate,
-				{ maxRateLimitWaitMs: sim.maxWaitMs, unknownRetries: sim.unknownRetries ?? 0 },
-				clock,
-			);
-			log[item] = { outcome: outcome.kind, calls, endedAt: clock.now() };
-		});
+		await forEachWithConcurrency(
+			sim.items,
+			sim.concurrency,
+			async (item) => {
+				const calls: number[] = [];
+				const outcome = await callWithRetries(
+					async () => {
+						calls.push(clock.now());
+						requests++;
+						await clock.sleep(sim.latencyMs ?? 50);
+						return sim.answer(item, calls.length - 1, clock.now());
+					},
+					gate,
+					{ maxRateLimitWaitMs: sim.maxWaitMs, unknownRetries: sim.unknownRetries ?? 0 },
+					clock,
+				);
+				log[item] = { outcome: outcome.kind, calls, endedAt: clock.now() };
+			},
+			() => false,
+		);
 	});
 	return { log, requests, clock };
 }
