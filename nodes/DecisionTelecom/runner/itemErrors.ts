@@ -67,7 +67,7 @@ export function appendDescription(
 
 /** Whether a send may have gone out: anything not classified as definitely not sent may have. */
 export function sendOutcomeOf(error: NodeOperationError | NodeApiError): SendOutcome {
-	return error.context?.outcome === 'notSent' ? 'notSent' : 'unknown';
+	return error.context.outcome === 'notSent' ? 'notSent' : 'unknown';
 }
 
 /** The Continue On Fail item of a failed item; for sends it says whether the message may have gone out. */

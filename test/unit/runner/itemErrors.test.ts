@@ -1,10 +1,14 @@
-import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
 
 import {
 	appendDescription,
+	asNodeError,
 	errorItem,
+	failureError,
+	inputError,
 	sendOutcomeOf,
 } from '../../../nodes/DecisionTelecom/runner/itemErrors';
+import { InputIssue } from '../../../nodes/DecisionTelecom/shared/inputIssue';
 
 const node: INode = {
 	id: '1',
@@ -15,7 +19,52 @@ const node: INode = {
 	parameters: {},
 };
 
+const context = { getNode: () => node } as unknown as IExecuteFunctions;
+
 describe('item errors', () => {
+	it('an input problem names the item, says how to fix it, and counts as not sent', () => {
+		const error = inputError(
+			context,
+			new InputIssue('Recipient', 'is empty', 'Enter a number.'),
+			3,
+		);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('Recipient: is empty [item 3]');
+		expect(error.description).toBe('Enter a number.');
+		expect(error.context).toMatchObject({ itemIndex: 3, outcome: 'notSent' });
+	});
+
+	it('a failed call keeps its wording, HTTP status and outcome', () => {
+		const failure = {
+			message: 'DecisionTelecom answered 502',
+			description: 'It may have been sent.',
+			outcome: 'unknown' as const,
+			httpCode: 502,
+		};
+		const error = failureError(context, failure, 2);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('DecisionTelecom answered 502 [item 2]');
+		expect(error.description).toBe('It may have been sent.');
+		expect(error.httpCode).toBe('502');
+		expect(error.messages).toEqual(['DecisionTelecom answered 502']);
+		expect(error.context).toMatchObject({ itemIndex: 2, outcome: 'unknown' });
+		const noAnswer = failureError(context, { ...failure, httpCode: undefined }, 0);
+		expect(noAnswer.httpCode).toBeNull();
+	});
+
+	it('any error thrown for an item becomes an n8n error of that item', () => {
+		const issue = asNodeError(context, new InputIssue('Text', 'is empty', 'Enter it.'), 1);
+		expect(issue.message).toBe('Text: is empty [item 1]');
+		const known = new NodeOperationError(node, 'known');
+		expect(asNodeError(context, known, 1)).toBe(known);
+		const api = new NodeApiError(node, { message: 'api' });
+		expect(asNodeError(context, api, 1)).toBe(api);
+		const other = asNodeError(context, new TypeError('boom'), 4);
+		expect(other).toBeInstanceOf(NodeOperationError);
+		expect(other.message).toBe('boom');
+		expect(other.context.itemIndex).toBe(4);
+	});
+
 	it('appends a sentence to a description, or starts one', () => {
 		const withText = new NodeOperationError(node, 'm', { description: 'First.' });
 		appendDescription(withText, 'Second.');
@@ -39,7 +88,8 @@ describe('item errors', () => {
 			json: { error: 'Broken [item 2]', description: 'Fix it.', outcome: 'unknown' },
 			pairedItem: { item: 2 },
 		});
-		expect(errorItem(new NodeOperationError(node, 'x'), 0, false)).toEqual({
+		// Strict: an error without a description gives no description key at all.
+		expect(errorItem(new NodeOperationError(node, 'x'), 0, false)).toStrictEqual({
 			json: { error: 'x' },
 			pairedItem: { item: 0 },
 		});

@@ -14,13 +14,21 @@ function issueOf(options: Record<string, unknown>): InputIssue {
 	throw new Error('no issue');
 }
 
+const FIXES: Record<string, string> = {
+	maxConcurrentRequests:
+		"Set 'Max Concurrent Requests' to a whole number of requests from 1 to 50, or remove the option to use 5.",
+	rateLimitMaxWait:
+		"Set 'Rate Limit Max Wait' to a number of seconds from 0 to 3600, or remove the option to use 120.",
+	timeout: "Set 'Timeout' to a number of seconds from 1 to 600, or remove the option to use 30.",
+};
+
 describe('readRunSettings: every option checked at run time, whatever produced it', () => {
-	it('uses the defaults when no option is set', () => {
-		expect(readRunSettings({})).toEqual({
-			concurrency: 5,
-			maxRateLimitWaitMs: 120000,
-			timeoutMs: 30000,
-		});
+	it('uses the defaults when no option is set, or an expression gives null', () => {
+		const defaults = { concurrency: 5, maxRateLimitWaitMs: 120000, timeoutMs: 30000 };
+		expect(readRunSettings({})).toEqual(defaults);
+		expect(
+			readRunSettings({ maxConcurrentRequests: null, rateLimitMaxWait: null, timeout: null }),
+		).toEqual(defaults);
 	});
 
 	it('accepts numbers and numeric strings (expressions give either)', () => {
@@ -92,9 +100,7 @@ describe('readRunSettings: every option checked at run time, whatever produced i
 		expect(issue).toBeInstanceOf(InputIssue);
 		expect(issue.parameter).toBe(parameter);
 		expect(issue.problem).toBe(problem);
-		expect(issue.fix).toMatch(
-			/^Set '.+' to a (whole )?number of \w+ from \d+ to \d+, or remove the option to use \d+\.$/,
-		);
+		expect(issue.fix).toBe(FIXES[name]);
 	});
 });
 
