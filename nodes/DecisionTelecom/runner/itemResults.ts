@@ -16,7 +16,8 @@ export type ItemError = NodeOperationError | NodeApiError;
  * the first failure (by item order), which `finish` throws once the work in flight has ended.
  */
 export class ItemResults {
-	private readonly results: INodeExecutionData[];
+	/** Filled by item index; the runners report every item exactly once. */
+	private readonly results: INodeExecutionData[] = [];
 
 	private firstFailure: { error: ItemError; itemIndex: number } | undefined;
 
@@ -24,13 +25,10 @@ export class ItemResults {
 
 	constructor(
 		private readonly context: IExecuteFunctions,
-		itemCount: number,
 		/** Whether failed items say if their message may have been sent. */
 		private readonly sendsMessages: boolean,
 		readonly continueOnFail: boolean,
-	) {
-		this.results = new Array(itemCount);
-	}
+	) {}
 
 	/** Whether a failure stops the run: no new work may start. */
 	get stopped(): boolean {

@@ -36,7 +36,7 @@ export async function runBatches<Plan>(
 	concurrency: number,
 	work: BatchWork<Plan>,
 ): Promise<INodeExecutionData[]> {
-	const results = new ItemResults(context, itemCount, false, context.continueOnFail());
+	const results = new ItemResults(context, false, context.continueOnFail());
 	const plans = prepareAll(context, itemCount, (itemIndex) => work.prepare(itemIndex), results);
 	const batches = work.group(Array.from(plans, ([itemIndex, plan]) => ({ itemIndex, plan })));
 	await forEachWithConcurrency(

@@ -25,7 +25,7 @@ export async function runItems<Plan>(
 	concurrency: number,
 	work: ItemWork<Plan>,
 ): Promise<INodeExecutionData[]> {
-	const results = new ItemResults(context, itemCount, work.sendsMessages, context.continueOnFail());
+	const results = new ItemResults(context, work.sendsMessages, context.continueOnFail());
 	const plans = prepareAll(context, itemCount, (itemIndex) => work.prepare(itemIndex), results);
 	await forEachWithConcurrency(
 		itemCount,
