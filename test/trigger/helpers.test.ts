@@ -1,6 +1,7 @@
 import {
 	expandFormFields,
 	formKeyToPath,
+	nestsDeeperThan,
 	parseFormText,
 	readCallbackBody,
 } from '../../nodes/DecisionTelecom/trigger/body';
@@ -49,6 +50,35 @@ describe('expandFormFields', () => {
 		expect(result).toEqual({ status: '1' });
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
+
+	it('drops a field whose name has no segment', () => {
+		expect(expandFormFields({ '[]': 'x', '.': 'y', status: '1' })).toEqual({ status: '1' });
+	});
+
+	it('nests up to 32 levels, and gives up on a deeper name', () => {
+		const name = (levels: number) => 'a' + '[b]'.repeat(levels - 1);
+		expect(expandFormFields({ [name(32)]: '1' })).toBeDefined();
+		expect(expandFormFields({ [name(33)]: '1' })).toBeUndefined();
+	});
+});
+
+describe('nestsDeeperThan', () => {
+	it('counts objects and arrays, not plain values', () => {
+		expect(nestsDeeperThan(1, 0)).toBe(false);
+		expect(nestsDeeperThan({ a: [1] }, 2)).toBe(false);
+		expect(nestsDeeperThan({ a: [{}] }, 2)).toBe(true);
+		expect(nestsDeeperThan([{ a: 1 }, [[]]], 2)).toBe(true);
+	});
+
+	it('refuses a JSON body nested deeper than 32 levels', () => {
+		const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+		expect(readCallbackBody(Buffer.from(nested(32)), {}).ok).toBe(true);
+		expect(readCallbackBody(Buffer.from(nested(33)), {})).toEqual({
+			ok: false,
+			status: 400,
+			reason: 'The body nests deeper than 32 levels',
+		});
+	});
 });
 
 describe('parseFormText', () => {
@@ -56,7 +86,11 @@ describe('parseFormText', () => {
 		expect(parseFormText('a=1&b=x+y%21&a=2')).toEqual({ a: '1', b: 'x y!' });
 	});
 
-	it.each(['', 'plain text', 'a=1&oops', '=1'])('rejects %j', (text) => {
+	it('skips empty parts between ampersands', () => {
+		expect(parseFormText('&a=1&&b=2&')).toEqual({ a: '1', b: '2' });
+	});
+
+	it.each(['', '&', 'plain text', 'a=1&oops', '=1'])('rejects %j', (text) => {
 		expect(parseFormText(text)).toBeUndefined();
 	});
 });
@@ -80,6 +114,22 @@ describe('readCallbackBody', () => {
 	it('tolerates a byte-order mark and surrounding whitespace', () => {
 		const result = readCallbackBody(raw('\uFEFF  [{"a":1}]\n'), {});
 		expect(result.ok && result.value).toEqual([{ a: 1 }]);
+	});
+
+	it('removes only a leading byte-order mark', () => {
+		const result = readCallbackBody(raw('{"text":"\uFEFFb"}'), {});
+		expect(result.ok && result.value).toEqual({ text: '\uFEFFb' });
+	});
+
+	it('accepts a body of exactly 1 MiB and refuses one byte more', () => {
+		const body = (bytes: number) => raw(`{"a":"${'x'.repeat(bytes - 8)}"}`);
+		expect(body(1_048_576)).toHaveLength(1_048_576);
+		expect(readCallbackBody(body(1_048_576), {}).ok).toBe(true);
+		expect(readCallbackBody(body(1_048_577), {})).toEqual({
+			ok: false,
+			status: 413,
+			reason: 'The body is 1048577 bytes; the limit is 1048576',
+		});
 	});
 
 	it('parses form data, nesting for classification and flat as raw', () => {
@@ -113,6 +163,18 @@ describe('readCallbackBody', () => {
 		['blank raw body', raw('  \n'), {}, 'The body is empty'],
 		['nothing at all', undefined, {}, 'The body is empty'],
 		['empty parsed array', undefined, [], 'The body is empty'],
+		[
+			'a raw form field nested too deep',
+			raw(`a${'[b]'.repeat(32)}=1`),
+			{},
+			'A field name nests deeper than 32 levels',
+		],
+		[
+			'a parsed form field nested too deep',
+			undefined,
+			{ [`a${'[b]'.repeat(32)}`]: '1' },
+			'A field name nests deeper than 32 levels',
+		],
 	])('rejects %s', (_name, rawBody, parsed, reason) => {
 		expect(readCallbackBody(rawBody, parsed)).toEqual({ ok: false, status: 400, reason });
 	});

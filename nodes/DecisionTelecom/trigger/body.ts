@@ -136,7 +136,7 @@ function parseText(text: string): ParsedCallbackBody {
 export function readCallbackBody(rawBody: unknown, parsedBody: unknown): ParsedCallbackBody {
 	let bytes: Buffer | undefined;
 	if (Buffer.isBuffer(rawBody) && rawBody.length > 0) bytes = rawBody;
-	else if (typeof parsedBody === 'string') bytes = Buffer.from(parsedBody, 'utf8');
+	else if (typeof parsedBody === 'string') bytes = Buffer.from(parsedBody);
 	if (bytes !== undefined) {
 		if (bytes.length > CALLBACK_LIMITS.bodyBytes) {
 			return {
