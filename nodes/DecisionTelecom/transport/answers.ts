@@ -174,7 +174,7 @@ export function classifyNetworkError(error: { code?: string; message?: string })
 	if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
 		return { kind: 'refused', refusal: 'unreachable', apiText: '' };
 	}
-	const timedOut = /timeout|ETIMEDOUT|ECONNABORTED/i.test([code, error.message].join(' '));
+	const timedOut = /timeout|ETIMEDOUT|ECONNABORTED/i.test(`${code} ${error.message}`);
 	return {
 		kind: 'unknown',
 		reason: timedOut

@@ -251,6 +251,7 @@ describe('classifyNetworkError', () => {
 			{ code: 'ECONNABORTED', message: 'timeout of 30000ms exceeded' },
 			'DecisionTelecom did not answer in time',
 		],
+		[{ message: 'Request timeout' }, 'DecisionTelecom did not answer in time'],
 		[{ message: 'socket hang up' }, 'the connection to DecisionTelecom was lost'],
 		[{}, 'the connection to DecisionTelecom was lost'],
 	])('%j may have reached DecisionTelecom: unknown', (error, reason) => {
