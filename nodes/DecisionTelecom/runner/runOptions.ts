@@ -81,7 +81,7 @@ export const runOptions: INodeProperties = {
 /** The Options of operations that send messages: the same, plus Send Once Per Key. */
 export const sendRunOptions: INodeProperties = {
 	...runOptions,
-	options: [...(runOptions.options ?? []), sendOnceOption],
+	options: [...(runOptions.options as INodeProperties[]), sendOnceOption],
 };
 
 /** Shown on every sending operation: n8n's Retry On Fail reruns the whole node. */
