@@ -138,6 +138,38 @@ describe("Send Once Per Key with n8n's own deduplication store", () => {
 		expect(requests()).toBe(1);
 	});
 
+	test('a store that does not answer: nothing is sent and the item fails as not sent', async () => {
+		await dataSource.destroy();
+		try {
+			const { error } = await runDecisionTelecom({ items: [item('a')], parameters: keyed('t8') });
+			expect(error?.message).toMatch(/^Could not record the send-once key: /);
+			expect(error?.description).toBe(
+				"Nothing was sent for this item: n8n's deduplication store did not answer. Run the workflow again later.",
+			);
+			expect(requests()).toBe(0);
+		} finally {
+			await dataSource.initialize();
+		}
+	});
+
+	test('a key the store cannot release after a refusal: the note says a new run skips it', async () => {
+		mockApi()
+			.post('/v1/api/send-viber')
+			.reply(async () => {
+				await dataSource.destroy();
+				return [400, { name: 'Invalid Parameter: source_addr', code: 1, status: 400 }];
+			});
+		try {
+			const { error } = await runDecisionTelecom({ items: [item('a')], parameters: keyed('t9') });
+			expect(error?.description).toContain(
+				"The send-once key 't9-a' could not be released, so running the workflow again skips this message.",
+			);
+			expect(requests()).toBe(1);
+		} finally {
+			await dataSource.initialize();
+		}
+	});
+
 	test('Remember Last forgets the oldest keys', async () => {
 		mockApi().post('/v1/api/send-viber').times(4).reply(200, { message_id: 16 });
 		const parameters = keyed('t7', { rememberLast: 2 });
