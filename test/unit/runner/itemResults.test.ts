@@ -67,6 +67,10 @@ describe('ItemResults', () => {
 		expect(thrownBy(() => lookups.finish()).description).toBe('Enter it.');
 	});
 
+	it('a run without items has an empty output', () => {
+		expect(new ItemResults(context, true, false).finish()).toStrictEqual([]);
+	});
+
 	it('an operation that sends nothing gives error items without an outcome', () => {
 		const results = new ItemResults(context, false, true);
 		results.fail(0, new Error('boom'));
