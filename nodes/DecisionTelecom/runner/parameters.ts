@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
+/** Whether a raw parameter value holds an expression anywhere (lists are objects too). */
 function containsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
-	if (Array.isArray(value)) return value.some(containsExpression);
 	if (typeof value === 'object' && value !== null)
 		return Object.values(value).some(containsExpression);
 	return false;
@@ -10,10 +10,8 @@ function containsExpression(value: unknown): boolean {
 
 function rawValue(parameters: INodeParameters, path: string): unknown {
 	let value: unknown = parameters;
-	for (const key of path.split('.')) {
-		if (typeof value !== 'object' || value === null) return undefined;
-		value = (value as Record<string, unknown>)[key];
-	}
+	// Indexing text or a number gives undefined, as a missing key does.
+	for (const key of path.split('.')) value = (value as Record<string, unknown> | null)?.[key];
 	return value;
 }
 
