@@ -49,6 +49,20 @@ describe("Send Once Per Key with n8n's own deduplication store", () => {
 		]);
 	});
 
+	test('three items with one key: the later two name the first as the one sent', async () => {
+		mockApi().post('/v1/api/send-viber').times(3).reply(200, { message_id: 17 });
+		const { output } = await runDecisionTelecom({
+			items: [item('a'), item('a'), item('a')],
+			parameters: keyed('t10'),
+		});
+		expect(output?.map((o) => o.json.reason)).toEqual([
+			undefined,
+			'Item 0 of this run has the same key; it was sent once for both.',
+			'Item 0 of this run has the same key; it was sent once for both.',
+		]);
+		expect(requests()).toBe(1);
+	});
+
 	test('the same input run twice: sent once, skipped the second time', async () => {
 		mockApi().post('/v1/api/send-viber').times(4).reply(200, { message_id: 12 });
 		await runDecisionTelecom({ items: [item('a'), item('b')], parameters: keyed('t2') });
@@ -58,6 +72,9 @@ describe("Send Once Per Key with n8n's own deduplication store", () => {
 		});
 		expect(requests()).toBe(2);
 		expect(second.output?.map((o) => o.json.skipped)).toEqual([true, true]);
+		expect(second.output?.[0].json.reason).toBe(
+			'A message with this key was already sent, by an earlier run or an earlier item.',
+		);
 	});
 
 	test('after a definite refusal the key is released: the next run sends it', async () => {
@@ -143,6 +160,7 @@ describe("Send Once Per Key with n8n's own deduplication store", () => {
 		try {
 			const { error } = await runDecisionTelecom({ items: [item('a')], parameters: keyed('t8') });
 			expect(error?.message).toMatch(/^Could not record the send-once key: /);
+			expect(error?.context?.outcome).toBe('notSent');
 			expect(error?.description).toBe(
 				"Nothing was sent for this item: n8n's deduplication store did not answer. Run the workflow again later.",
 			);

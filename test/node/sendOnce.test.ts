@@ -42,6 +42,7 @@ describe('Send Once Per Key and Retry On Fail, checked before anything is sent',
 			[{}],
 			'Options > Send Once Per Key > Key: is 600 characters long; the limit is 512 [item 0]',
 		],
+		[{ scope: 'node' }, [{}], 'Options > Send Once Per Key > Key: is empty [item 0]'],
 		[
 			{ key: 'a', scope: 'everything' },
 			[{}],

@@ -126,6 +126,7 @@ export async function runSends<Plan>(
 		prepare: (itemIndex) => {
 			const plan = work.prepare(itemIndex);
 			if (!store) return { plan };
+			// n8n fills in the Key's default (''), so the fallback is never used (an equivalent mutant).
 			const key = checkSendOnceKey(run.params.get('options.sendOnce.values.key', itemIndex, ''));
 			const duplicateOf = firstItemOfKey.get(key);
 			if (duplicateOf === undefined) firstItemOfKey.set(key, itemIndex);
