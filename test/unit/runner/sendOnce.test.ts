@@ -1,0 +1,67 @@
+import {
+	checkSendOnceKey,
+	readSendOnceSettings,
+} from '../../../nodes/DecisionTelecom/runner/sendOnce';
+import { InputIssue } from '../../../nodes/DecisionTelecom/shared/inputIssue';
+
+const KEY_FIX =
+	"Give every item a key that identifies its message, e.g. {{ $json.orderId }}-shipped, or remove 'Send Once Per Key'.";
+
+function issueOf(check: () => unknown): InputIssue {
+	try {
+		check();
+	} catch (error) {
+		return error as InputIssue;
+	}
+	throw new Error('no issue');
+}
+
+describe('checkSendOnceKey', () => {
+	test.each([
+		[' order-1 ', 'order-1'],
+		[7, '7'],
+		['x'.repeat(512), 'x'.repeat(512)],
+	])('%j is the key %j', (value, key) => {
+		expect(checkSendOnceKey(value)).toBe(key);
+	});
+
+	test.each([
+		['', 'is empty'],
+		['  ', 'is empty'],
+		[true, 'is empty'],
+		[null, 'is empty'],
+		['x'.repeat(513), 'is 513 characters long; the limit is 512'],
+	])('%j is refused: %s', (value, problem) => {
+		const issue = issueOf(() => checkSendOnceKey(value));
+		expect([issue.parameter, issue.problem, issue.fix]).toEqual([
+			'Options > Send Once Per Key > Key',
+			problem,
+			KEY_FIX,
+		]);
+	});
+});
+
+describe('readSendOnceSettings', () => {
+	const settings = (values: Record<string, unknown>) => ({ sendOnce: { values } });
+
+	test('no Send Once Per Key, no settings; without scope and size, node scope and 10000 keys', () => {
+		expect(readSendOnceSettings({})).toBeUndefined();
+		expect(readSendOnceSettings(settings({ key: 'a' }))).toEqual({
+			scope: 'node',
+			rememberLast: 10000,
+		});
+		expect(readSendOnceSettings(settings({ scope: 'workflow', rememberLast: '5' }))).toEqual({
+			scope: 'workflow',
+			rememberLast: 5,
+		});
+	});
+
+	test('each refusal says how to fix it', () => {
+		expect(issueOf(() => readSendOnceSettings(settings({ scope: '' }))).fix).toBe(
+			"Use 'node' or 'workflow'.",
+		);
+		expect(issueOf(() => readSendOnceSettings(settings({ rememberLast: 0 }))).fix).toBe(
+			'Set how many keys to remember, or remove the option to use 10000.',
+		);
+	});
+});
