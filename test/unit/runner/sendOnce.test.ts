@@ -1,5 +1,8 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
 import {
 	checkSendOnceKey,
+	hasDeduplicationStore,
 	readSendOnceSettings,
 } from '../../../nodes/DecisionTelecom/runner/sendOnce';
 import { InputIssue } from '../../../nodes/DecisionTelecom/shared/inputIssue';
@@ -56,6 +59,16 @@ describe('readSendOnceSettings', () => {
 		});
 	});
 
+	test.each([1, 1_000_000])('Remember Last %d is accepted', (rememberLast) => {
+		expect(readSendOnceSettings(settings({ rememberLast }))?.rememberLast).toBe(rememberLast);
+	});
+
+	test.each([0, 1_000_001, 2.5])('Remember Last %d is refused', (rememberLast) => {
+		expect(issueOf(() => readSendOnceSettings(settings({ rememberLast }))).problem).toBe(
+			`'${rememberLast}' is not a whole number from 1 to 1000000`,
+		);
+	});
+
 	test('each refusal says how to fix it', () => {
 		expect(issueOf(() => readSendOnceSettings(settings({ scope: '' }))).fix).toBe(
 			"Use 'node' or 'workflow'.",
@@ -63,5 +76,21 @@ describe('readSendOnceSettings', () => {
 		expect(issueOf(() => readSendOnceSettings(settings({ rememberLast: 0 }))).fix).toBe(
 			'Set how many keys to remember, or remove the option to use 10000.',
 		);
+	});
+});
+
+describe('hasDeduplicationStore: n8n 1.64 and newer give nodes both helpers', () => {
+	const withHelpers = (helpers: Record<string, unknown>) =>
+		({ helpers }) as unknown as IExecuteFunctions;
+	const helper = () => undefined;
+
+	test.each([
+		[{}, false],
+		[{ checkProcessedAndRecord: helper }, false],
+		[{ removeProcessed: helper }, false],
+		[{ checkProcessedAndRecord: true, removeProcessed: helper }, false],
+		[{ checkProcessedAndRecord: helper, removeProcessed: helper }, true],
+	])('%j: %s', (helpers, has) => {
+		expect(hasDeduplicationStore(withHelpers(helpers))).toBe(has);
 	});
 });
