@@ -68,6 +68,17 @@ describe('nestsDeeperThan', () => {
 		expect(nestsDeeperThan({ a: [1] }, 2)).toBe(false);
 		expect(nestsDeeperThan({ a: [{}] }, 2)).toBe(true);
 		expect(nestsDeeperThan([{ a: 1 }, [[]]], 2)).toBe(true);
+		expect(nestsDeeperThan({ a: null }, 1)).toBe(false);
+	});
+
+	it('accepts 1000 callbacks in one body and refuses 1001 with 413', () => {
+		const callbacks = (count: number) => Buffer.from(JSON.stringify(Array(count).fill({ a: 1 })));
+		expect(readCallbackBody(callbacks(1000), {}).ok).toBe(true);
+		expect(readCallbackBody(callbacks(1001), {})).toEqual({
+			ok: false,
+			status: 413,
+			reason: '1001 callbacks in one request; the limit is 1000',
+		});
 	});
 
 	it('refuses a JSON body nested deeper than 32 levels', () => {
