@@ -1,4 +1,6 @@
-import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { runnerContext, testNode as node } from '../../helpers/runnerContext';
 
 import {
 	appendDescription,
@@ -10,16 +12,7 @@ import {
 } from '../../../nodes/DecisionTelecom/runner/itemErrors';
 import { InputIssue } from '../../../nodes/DecisionTelecom/shared/inputIssue';
 
-const node: INode = {
-	id: '1',
-	name: 'DecisionTelecom',
-	type: 'x',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
-const context = { getNode: () => node } as unknown as IExecuteFunctions;
+const context = runnerContext();
 
 describe('item errors', () => {
 	it('an input problem names the item, says how to fix it, and counts as not sent', () => {

@@ -1,28 +1,12 @@
-import { NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
+import type { NodeOperationError } from 'n8n-workflow';
 
+import { runnerContext, thrownBy } from '../../helpers/runnerContext';
 import { ItemResults, prepareAll } from '../../../nodes/DecisionTelecom/runner/itemResults';
 import { InputIssue } from '../../../nodes/DecisionTelecom/shared/inputIssue';
 
-const node: INode = {
-	id: '1',
-	name: 'DecisionTelecom',
-	type: 'x',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-const context = { getNode: () => node } as unknown as IExecuteFunctions;
+const context = runnerContext();
 const SENT_NOTE =
 	"other item(s) of this run were sent before the node stopped; turn on 'Settings > On Error > Continue' to get a result for every item.";
-
-function thrownBy(run: () => unknown): NodeOperationError {
-	try {
-		run();
-	} catch (error) {
-		return error as NodeOperationError;
-	}
-	throw new Error('nothing was thrown');
-}
 
 describe('ItemResults', () => {
 	it('with Continue On Fail: every item in input order, failures as paired error items', () => {
@@ -51,7 +35,7 @@ describe('ItemResults', () => {
 		results.fail(3, new Error('first'));
 		results.fail(3, new Error('again'));
 		results.fail(4, new Error('later'));
-		const error = thrownBy(() => results.finish());
+		const error = thrownBy<NodeOperationError>(() => results.finish());
 		expect(error.message).toBe('first');
 		expect(error.context.itemIndex).toBe(3);
 		expect(error.description).toBe(`2 ${SENT_NOTE}`);
@@ -60,11 +44,11 @@ describe('ItemResults', () => {
 	it('says nothing about sent items when none was sent, or when the operation sends nothing', () => {
 		const none = new ItemResults(context, true, false);
 		none.fail(0, new InputIssue('Text', 'is empty', 'Enter it.'));
-		expect(thrownBy(() => none.finish()).description).toBe('Enter it.');
+		expect(thrownBy<NodeOperationError>(() => none.finish()).description).toBe('Enter it.');
 		const lookups = new ItemResults(context, false, false);
 		lookups.succeed(0, {});
 		lookups.fail(1, new InputIssue('Phone Number', 'is empty', 'Enter it.'));
-		expect(thrownBy(() => lookups.finish()).description).toBe('Enter it.');
+		expect(thrownBy<NodeOperationError>(() => lookups.finish()).description).toBe('Enter it.');
 	});
 
 	it('a run without items has an empty output', () => {
@@ -104,7 +88,7 @@ describe('prepareAll: every item checked before anything is sent', () => {
 	it('without it, throws at the first invalid item, as not sent, before preparing the rest', () => {
 		const prepared: number[] = [];
 		const results = new ItemResults(context, true, false);
-		const error = thrownBy(() =>
+		const error = thrownBy<NodeOperationError>(() =>
 			prepareAll(
 				context,
 				4,

@@ -1,23 +1,10 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
-
+import { runnerContext as contextWith } from '../../helpers/runnerContext';
 import {
 	runBatches,
 	type BatchItem,
 	type BatchWork,
 } from '../../../nodes/DecisionTelecom/runner/runBatches';
 import { InputIssue } from '../../../nodes/DecisionTelecom/shared/inputIssue';
-
-const node: INode = {
-	id: '1',
-	name: 'DecisionTelecom',
-	type: 'x',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
-const contextWith = (continueOnFail: boolean) =>
-	({ getNode: () => node, continueOnFail: () => continueOnFail }) as unknown as IExecuteFunctions;
 
 /** Items 0..n-1 whose plan is their index; batches of two; `bad` items fail validation. */
 function work(

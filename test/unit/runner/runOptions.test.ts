@@ -4,15 +4,10 @@ import {
 	runOptions,
 } from '../../../nodes/DecisionTelecom/runner/runOptions';
 import { InputIssue } from '../../../nodes/DecisionTelecom/shared/inputIssue';
+import { thrownBy } from '../../helpers/runnerContext';
 
-function issueOf(options: Record<string, unknown>): InputIssue {
-	try {
-		readRunSettings(options as never);
-	} catch (error) {
-		return error as InputIssue;
-	}
-	throw new Error('no issue');
-}
+const issueOf = (options: Record<string, unknown>) =>
+	thrownBy<InputIssue>(() => readRunSettings(options as never));
 
 const FIXES: Record<string, string> = {
 	maxConcurrentRequests:

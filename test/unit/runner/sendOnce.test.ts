@@ -5,19 +5,13 @@ import {
 	hasDeduplicationStore,
 	readSendOnceSettings,
 } from '../../../nodes/DecisionTelecom/runner/sendOnce';
-import { InputIssue } from '../../../nodes/DecisionTelecom/shared/inputIssue';
+import type { InputIssue } from '../../../nodes/DecisionTelecom/shared/inputIssue';
+import { thrownBy } from '../../helpers/runnerContext';
 
 const KEY_FIX =
 	"Give every item a key that identifies its message, e.g. {{ $json.orderId }}-shipped, or remove 'Send Once Per Key'.";
 
-function issueOf(check: () => unknown): InputIssue {
-	try {
-		check();
-	} catch (error) {
-		return error as InputIssue;
-	}
-	throw new Error('no issue');
-}
+const issueOf = (check: () => unknown) => thrownBy<InputIssue>(check);
 
 describe('checkSendOnceKey', () => {
 	test.each([
