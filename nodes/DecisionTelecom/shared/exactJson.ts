@@ -62,9 +62,11 @@ export function idToString(value: unknown): string | undefined {
 	return undefined;
 }
 
-/** A status code given as a number or a numeric string, or undefined. */
-export function codeToNumber(value: unknown): number | undefined {
+/** A status code given as a whole number or as text of at most `maxDigits` digits, or undefined. */
+export function codeToNumber(value: unknown, maxDigits = 15): number | undefined {
 	if (typeof value === 'number' && Number.isInteger(value)) return value;
-	if (typeof value === 'string' && /^-?\d{1,15}$/.test(value.trim())) return Number(value.trim());
-	return undefined;
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim();
+	const digits = text.startsWith('-') ? text.slice(1) : text;
+	return /^\d+$/.test(digits) && digits.length <= maxDigits ? Number(text) : undefined;
 }

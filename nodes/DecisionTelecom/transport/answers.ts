@@ -1,4 +1,4 @@
-import { parseExactJson } from '../shared/exactJson';
+import { codeToNumber, parseExactJson } from '../shared/exactJson';
 import { isPlainObject } from '../shared/objects';
 import { announcedLimit, retryAfterMs, type Headers, type RateLimit } from './rateLimitHeaders';
 
@@ -48,11 +48,7 @@ export function isErrorBody(body: unknown): body is Record<string, unknown> {
 
 // NaN for anything but a whole number (a JSON number or up to six digits as text): NaN matches no
 // status and no code, so it reads as an error the node does not know.
-function asWholeNumber(value: unknown): number {
-	if (Number.isInteger(value)) return value as number;
-	if (typeof value === 'string' && /^\s*-?\d{1,6}\s*$/.test(value)) return Number(value);
-	return Number.NaN;
-}
+const asWholeNumber = (value: unknown): number => codeToNumber(value, 6) ?? Number.NaN;
 
 function statusSignal(status: number): Signal {
 	return STATUS_SIGNALS[status] ?? (status >= 500 ? 'serverError' : 'unclassified');

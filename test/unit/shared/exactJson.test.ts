@@ -173,7 +173,17 @@ describe('codeToNumber', () => {
 		[Infinity],
 		[{}],
 		[true],
+		['--1'],
+		['-'],
+		['1234567890123456'],
 	])('%p -> undefined', (value) => {
 		expect(codeToNumber(value)).toBeUndefined();
+	});
+
+	it('reads text of up to 15 digits, or up to the digits asked for', () => {
+		expect(codeToNumber('123456789012345')).toBe(123456789012345);
+		expect(codeToNumber(' -000429 ', 6)).toBe(-429);
+		expect(codeToNumber('0000429', 6)).toBeUndefined();
+		expect(codeToNumber(1234567, 6)).toBe(1234567);
 	});
 });

@@ -196,6 +196,8 @@ describe('classifyAnswer: the one rule for every answer', () => {
 			[200, '{"code":"0x1"}', 'with an error the node does not know'],
 			[200, '{"code":"1e0"}', 'with an error the node does not know'],
 			[200, '{"code":"1234567"}', 'with an error the node does not know'],
+			// More than six digits is not a status: never read as 429, so never sent again.
+			[200, '{"code":0,"status":"0000429"}', 'with an error the node does not know'],
 		])('HTTP %d with %s', (status, body, reason) => {
 			const answer = send(status, body);
 			expect(answer.kind).toBe('unknown');
