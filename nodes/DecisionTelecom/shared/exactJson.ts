@@ -6,6 +6,7 @@ function isEscaped(text: string, quoteAt: number): boolean {
 	// charCodeAt before the text's start is NaN, which ends the walk
 	let i = quoteAt - 1;
 	while (text.charCodeAt(i) === BACKSLASH) i--;
+	// Only the parity of the backslash count matters: mutants adding 2 or 2i are equivalent.
 	return (quoteAt - 1 - i) % 2 === 1;
 }
 
@@ -36,6 +37,7 @@ export function parseExactJson(text: string): unknown {
 	for (let match = longIntegers.exec(text); match !== null; match = longIntegers.exec(text)) {
 		const start = match.index;
 		const end = start + match[0].length;
+		// text[start] is a digit or '-', never a quote: `quote <= start` is an equivalent mutant.
 		for (
 			let quote = text.indexOf('"', scannedTo);
 			quote !== -1 && quote < start;
@@ -52,9 +54,11 @@ export function parseExactJson(text: string): unknown {
 	return JSON.parse(out + text.slice(copiedTo));
 }
 
+const isWholeNumber = (value: unknown): value is number => Number.isInteger(value);
+
 /** An integer (number, bigint or integer string) as an exact decimal string, or undefined. */
 export function idToString(value: unknown): string | undefined {
-	if (typeof value === 'number' && Number.isInteger(value)) {
+	if (isWholeNumber(value)) {
 		return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
 	}
 	if (typeof value === 'string' && value.trim() !== '') return value.trim();
@@ -64,7 +68,7 @@ export function idToString(value: unknown): string | undefined {
 
 /** A status code given as a whole number or as text of at most `maxDigits` digits, or undefined. */
 export function codeToNumber(value: unknown, maxDigits = 15): number | undefined {
-	if (typeof value === 'number' && Number.isInteger(value)) return value;
+	if (isWholeNumber(value)) return value;
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
 	const digits = text.startsWith('-') ? text.slice(1) : text;
