@@ -133,7 +133,8 @@ export async function runSends<Plan>(
 			return { plan, key, duplicateOf };
 		},
 		perform: async ({ plan, key, duplicateOf }, itemIndex) => {
-			// With a store every plan has a key; the key check only narrows its type (equivalent mutant).
+			// With a store every plan has a key, without one none: the key check only narrows its type
+			// (its mutants, `key === undefined` to false and `||` to `&&`, are equivalent).
 			if (!store || key === undefined) return await work.send(plan, itemIndex);
 			if (duplicateOf !== undefined)
 				return skipped(
