@@ -1,6 +1,7 @@
 // bench/results.md: the three sections as Markdown tables, with the ratios and targets.
 import os from 'node:os';
 
+import { readerReport } from './reader-section.mjs';
 import { callbacksReport } from './report-trigger.mjs';
 import { mb } from './sections.mjs';
 import {
@@ -68,9 +69,10 @@ function throughputNotes(results) {
 		const ours = results.s1.find((r) => r.label === `DecisionTelecom node, ${c}`);
 		const floor = results.s1.find((r) => r.label.startsWith('Diagnostic') && r.concurrency === c);
 		if (!ours || !floor) continue;
+		const extra = ours.spanSeconds - floor.spanSeconds;
 		notes.push(
 			`- At ${c} in flight: ${f2(ours.nodeSeconds - ours.spanSeconds)} s pass before the first request (the validation pre-pass resolves the two expressions of ` +
-				`every item, each in n8n's expression isolate), and sending takes ${f2(ours.spanSeconds - floor.spanSeconds)} s longer than the minimal node.`,
+				`every item, each in n8n's expression isolate), and sending takes ${f2(Math.abs(extra))} s ${extra >= 0 ? 'longer' : 'less'} than the minimal node.`,
 		);
 	}
 	return notes;
@@ -154,5 +156,5 @@ function memory(results) {
 }
 
 export function report(results, runtime) {
-	return `${[...header(runtime), ...throughput(results), ...rateLimit(results), ...memory(results), ...callbacksReport(results)].join('\n')}\n`;
+	return `${[...header(runtime), ...throughput(results), ...rateLimit(results), ...memory(results), ...callbacksReport(results), ...readerReport(results)].join('\n')}\n`;
 }

@@ -9,7 +9,7 @@
 // failure and Ctrl-C. Environment (optional): DECISIONTELECOM_N8N_CACHE (shared with npm start),
 // DECISIONTELECOM_BENCH_KEEP=1 (keep the throwaway folder), DECISIONTELECOM_BENCH_NODE_OPTIONS
 // (for n8n, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof); for trying the script, not for results:
-// DECISIONTELECOM_BENCH_QUICK=1 (fewer items), DECISIONTELECOM_BENCH_ONLY=1,2,4 (some sections;
+// DECISIONTELECOM_BENCH_QUICK=1 (fewer items), DECISIONTELECOM_BENCH_ONLY=1,2,5 (some sections;
 // prints, does not write bench/results.md). Counts of section 4: see settings.mjs.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +23,7 @@ import { freePort } from '../scripts/n8n/ports.mjs';
 import { ensureRuntime } from '../scripts/n8n/runtime.mjs';
 import { startMockProcess } from './mock-process.mjs';
 import { report } from './report.mjs';
+import { readerSection } from './reader-section.mjs';
 import { memory, rateLimit, throughput, warmUp } from './sections.mjs';
 import { callbacks } from './trigger-section.mjs';
 import { triggerFixtures } from './trigger-workflows.mjs';
@@ -80,19 +81,22 @@ async function main() {
 	);
 	const runtime = await ensureRuntime();
 	const context = await prepare(runtime);
-	if (ONLY.some((s) => s !== '4')) await warmUp(context, context.workflowIds);
-	const results = { s1: [], bare: {}, s2: [], s3: [], s4: [] };
+	if (ONLY.some((s) => ['1', '2', '3'].includes(s))) await warmUp(context, context.workflowIds);
+	const results = { s1: [], bare: {}, s2: [], s3: [], s4: [], s5: [] };
 	if (ONLY.includes('1')) await throughput(context, results);
 	if (ONLY.includes('2')) await rateLimit(context, results);
 	if (ONLY.includes('4')) await callbacks(context, results);
 	if (ONLY.includes('3')) await memory(context, results);
 	await context.n8n.stop();
-	if (ONLY.length < 4) {
+	// with n8n stopped, so that only the parsers use the CPU
+	if (ONLY.includes('5')) readerSection(results);
+	if (ONLY.length < 5) {
 		const brief = {
 			s1: results.s1.map((r) => [r.label, r.nodeSeconds, results.bare[r.concurrency]?.seconds]),
 			s2: results.s2.map((r) => [r.label, r.nodeSeconds, r.mock.counters]),
 			s3: results.s3,
 			s4: results.s4,
+			s5: results.s5,
 		};
 		console.log(JSON.stringify(brief, null, 1));
 		return;

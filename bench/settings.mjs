@@ -1,6 +1,6 @@
 // What the benchmark measures, and with which settings. Each setting below can be given as a flag
 // (`npm run bench -- --callbacks=200`) or as DECISIONTELECOM_BENCH_<NAME> (CALLBACKS=200).
-// QUICK (fewer items) and ONLY=1,2,4 (some sections) are for trying the script, not for results.
+// QUICK (fewer items) and ONLY=1,2,5 (some sections) are for trying the script, not for results.
 function setting(name, fallback) {
 	const flag = process.argv.find((arg) => arg.startsWith(`--${name}=`));
 	const env = process.env[`DECISIONTELECOM_BENCH_${name.toUpperCase().replaceAll('-', '_')}`];
@@ -15,7 +15,7 @@ function count(name, fallback) {
 }
 
 export const QUICK = setting('quick', '0') === '1';
-export const ONLY = setting('only', '1,2,3,4').split(',');
+export const ONLY = setting('only', '1,2,3,4,5').split(',');
 
 export const N_SEND = QUICK ? 200 : 1000;
 export const N_MEMORY = QUICK ? [200, 2000] : [1000, 10000];

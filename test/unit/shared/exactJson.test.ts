@@ -86,6 +86,43 @@ describe('parseExactJson', () => {
 		]);
 	});
 
+	it.each([
+		['Cyrillic', 'Привіт'],
+		['Latin-1', 'café'],
+		['an emoji', 'ok 👍'],
+		['ASCII only', 'hello'],
+	])('keeps every id exact and the text whole in a body with %s text', (_kind, words) => {
+		const body = JSON.stringify([{ text: `${words} "9007199254740993"`, id: 1 }, { text: words }])
+			.replace('"id":1', '"id":9007199254740993')
+			.replace(/\}\]$/, ',"n":-12345678901234567890}]');
+		expect(parseExactJson(body)).toEqual([
+			{ text: `${words} "9007199254740993"`, id: '9007199254740993' },
+			{ text: words, n: '-12345678901234567890' },
+		]);
+	});
+
+	it.each([
+		['9007199254740991', 9007199254740991],
+		['-9007199254740991', -9007199254740991],
+		['9007199254740990', 9007199254740990],
+		['8999999999999999', 8999999999999999],
+		['9007199254740992', '9007199254740992'],
+		['-9007199254740992', '-9007199254740992'],
+		['9007199254741990', '9007199254741990'],
+		['9107199254740990', '9107199254740990'],
+		['10000000000000000', '10000000000000000'],
+	])('reads the 16- and 17-digit edge %s as %p', (literal, expected) => {
+		expect(parseExactJson(`{"id":${literal}}`)).toEqual({ id: expected });
+	});
+
+	it.each(['0000000000000000001', '-00000000000000000012345678901234567890'])(
+		'refuses %s as JSON.parse does (a leading zero is not JSON)',
+		(literal) => {
+			expect(() => JSON.parse(`[${literal}]`)).toThrow(SyntaxError);
+			expect(() => parseExactJson(`[${literal}]`)).toThrow(SyntaxError);
+		},
+	);
+
 	it('handles whitespace around big integers', () => {
 		expect(parseExactJson('{ "id" :\n\t9007199254740993 , "n": 7 }')).toEqual({
 			id: '9007199254740993',
