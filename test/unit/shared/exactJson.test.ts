@@ -123,6 +123,20 @@ describe('parseExactJson', () => {
 		},
 	);
 
+	it('reads texts above and below the 8 MiB scratch limit alike, one after another', () => {
+		const entry = (i: number) => `{"id":${BigInt('9007199254740993') + BigInt(i)},"n":${i}}`;
+		const body = (count: number) =>
+			`[${Array.from({ length: count }, (_, i) => entry(i)).join(',')}]`;
+		for (const count of [3, 300_000, 2]) {
+			const read = parseExactJson(body(count)) as Array<{ id: string; n: number }>;
+			expect(read).toHaveLength(count);
+			expect(read[count - 1]).toEqual({
+				id: String(BigInt('9007199254740993') + BigInt(count - 1)),
+				n: count - 1,
+			});
+		}
+	});
+
 	it('handles whitespace around big integers', () => {
 		expect(parseExactJson('{ "id" :\n\t9007199254740993 , "n": 7 }')).toEqual({
 			id: '9007199254740993',
