@@ -71,7 +71,7 @@ function quotedAsString(text: string): string {
 
 /** Buffers of at least these sizes: the scratch ones (grown), or new ones for a huge text. */
 function buffersFor(length: number, size: number): { source: Buffer; out: Buffer } {
-	// These checks pick the Buffers, not the text that results (their mutants are equivalent).
+	// These checks pick the Buffers, not the text: exactJsonBuffers.test.ts counts the allocations.
 	if (length > SCRATCH_LIMIT)
 		return { source: Buffer.allocUnsafe(length), out: Buffer.allocUnsafe(size) };
 	if (scratch.source.length < length) scratch.source = Buffer.allocUnsafe(length);
@@ -85,8 +85,7 @@ function buffersFor(length: number, size: number): { source: Buffer; out: Buffer
  * positions in a list, took about twice as long (`npm run bench`, section 5).
  */
 function quotedAscii(text: string): string {
-	// Each quoted integer has at least 16 digits and a separator: at most 2 more bytes per 17 (a
-	// larger buffer gives the same text: an equivalent mutant).
+	// Each quoted integer has at least 16 digits and a separator: at most 2 more bytes per 17.
 	const size = text.length + 2 * Math.ceil(text.length / 17);
 	const { source, out } = buffersFor(text.length, size);
 	// For ASCII, 'latin1' and the default UTF-8 give the same bytes; 'latin1' is faster
