@@ -102,7 +102,7 @@ const nodeTypeRegistry: Record<string, INodeType> = {
 	'n8n-nodes-decisiontelecom.decisionTelecom': new DecisionTelecom(),
 };
 
-const nodeTypes: INodeTypes = {
+export const nodeTypes: INodeTypes = {
 	getByName: (name) => nodeTypeRegistry[name] as INodeType | IVersionedNodeType,
 	getByNameAndVersion: (name) => nodeTypeRegistry[name],
 	getKnownTypes: () => ({}),

@@ -2,8 +2,17 @@ import type { IExecuteFunctions, INodeParameters } from 'n8n-workflow';
 
 import { ParameterReader } from '../../../nodes/DecisionTelecom/runner/parameters';
 
-/** A context whose getNodeParameter answers `name@item` and counts its calls per name. */
-function readerOf(parameters: INodeParameters) {
+type Evaluator = (name: string, itemIndex: number) => unknown;
+
+/**
+ * A context whose getNodeParameter answers `name@item` (or what `evaluate` gives) and counts its
+ * calls per name, over three items with these JSON objects.
+ */
+function readerOf(
+	parameters: INodeParameters,
+	itemJsons: object[] = [{}, {}, {}],
+	evaluate: Evaluator = (name, itemIndex) => `${name}@${itemIndex}`,
+) {
 	const calls: Record<string, number> = {};
 	let nodeCopies = 0;
 	const context = {
@@ -11,9 +20,10 @@ function readerOf(parameters: INodeParameters) {
 			nodeCopies++;
 			return { parameters };
 		},
+		getInputData: () => itemJsons.map((json) => ({ json })),
 		getNodeParameter: (name: string, itemIndex: number) => {
 			calls[name] = (calls[name] ?? 0) + 1;
-			return `${name}@${itemIndex}`;
+			return evaluate(name, itemIndex);
 		},
 	} as unknown as IExecuteFunctions;
 	const reader = new ParameterReader(context);
@@ -54,5 +64,39 @@ describe('ParameterReader: plain values once per run, expressions once per item'
 		expect(calls[name]).toBe(3);
 		// getNode() copies the whole node: asked once per name, not once per item
 		expect(nodeCopies()).toBe(1);
+	});
+});
+
+describe('ParameterReader: expressions that only copy item fields', () => {
+	const items = [{ t: 'a' }, { t: 'b' }, { t: 7 }];
+	// what n8n's evaluator gives for `=Order {{ $json.t }}`
+	const order: Evaluator = (_name, itemIndex) => `Order ${String(items[itemIndex].t)}`;
+
+	it('are read from the item once the evaluator gave the same value for one item', () => {
+		const { readAll, calls } = readerOf({ text: '=Order {{ $json.t }}' }, items, order);
+		expect(readAll('text')).toEqual(['Order a', 'Order b', 'Order 7']);
+		expect(calls.text).toBe(1);
+	});
+
+	it('are read by the evaluator until an item can be filled, and for items that cannot', () => {
+		const some = [{}, { t: 'b' }, { t: null }];
+		const evaluate: Evaluator = (_name, itemIndex) => `Order ${String(some[itemIndex].t)}`;
+		const { readAll, calls } = readerOf({ text: '=Order {{ $json.t }}' }, some, evaluate);
+		expect(readAll('text')).toEqual(['Order undefined', 'Order b', 'Order null']);
+		expect(calls.text).toBe(3);
+	});
+
+	it('are never read from the item once the evaluator gave another value', () => {
+		const evaluate: Evaluator = (_name, itemIndex) => `Order #${String(items[itemIndex].t)}`;
+		const { readAll, calls } = readerOf({ text: '=Order {{ $json.t }}' }, items, evaluate);
+		expect(readAll('text')).toEqual(['Order #a', 'Order #b', 'Order #7']);
+		expect(calls.text).toBe(3);
+	});
+
+	it('keep the value type of a field given alone', () => {
+		const evaluate: Evaluator = (_name, itemIndex) => items[itemIndex].t;
+		const { readAll, calls } = readerOf({ text: '={{ $json.t }}' }, items, evaluate);
+		expect(readAll('text')).toEqual(['a', 'b', 7]);
+		expect(calls.text).toBe(1);
 	});
 });
