@@ -71,8 +71,8 @@ function throughputNotes(results) {
 		if (!ours || !floor) continue;
 		const extra = ours.spanSeconds - floor.spanSeconds;
 		notes.push(
-			`- At ${c} in flight: ${f2(ours.nodeSeconds - ours.spanSeconds)} s pass before the first request (the validation pre-pass resolves the two expressions of ` +
-				`every item, each in n8n's expression isolate), and sending takes ${f2(Math.abs(extra))} s ${extra >= 0 ? 'longer' : 'less'} than the minimal node.`,
+			`- At ${c} in flight: ${f2(ours.nodeSeconds - ours.spanSeconds)} s pass before the first request (the validation pre-pass checks every item; its two ` +
+				`expressions only copy item fields, so n8n's evaluator resolves each for one item), and sending takes ${f2(Math.abs(extra))} s ${extra >= 0 ? 'longer' : 'less'} than the minimal node.`,
 		);
 	}
 	return notes;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 
 import { fieldTemplate, fillFieldTemplate } from '../../nodes/DecisionTelecom/runner/itemFields';
 import { evaluatorContext } from '../helpers/evaluatorContext';
+import { generatedRuns } from '../helpers/generatedRuns';
 import { sendParameters } from '../helpers/workflowHarness';
 
 /**
@@ -82,7 +83,7 @@ describe('field templates against n8n’s expression evaluator', () => {
 				});
 			}),
 			{
-				numRuns: 400,
+				numRuns: generatedRuns(1000),
 				// own keys named like what every object inherits: n8n refuses or reads them otherwise
 				examples: [
 					['={{ $json.constructor }}', [{ constructor: 'x' }]],

@@ -117,7 +117,7 @@ export function parseExactJson(text: string): unknown {
 	// Only a shortcut: without it the walk below gives the same result, more slowly (a mutant
 	// that removes it survives every test but the benchmark).
 	if (!LONG_DIGIT_RUN.test(text)) return JSON.parse(text);
-	// Either builder gives the same text; the check only picks the faster (an equivalent mutant).
+	// Either builder gives the same text; the check only picks the faster.
 	return JSON.parse(
 		Buffer.byteLength(text) === text.length ? quotedAscii(text) : quotedAsString(text),
 	);
