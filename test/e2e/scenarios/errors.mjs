@@ -22,11 +22,12 @@ export function workflows() {
 	const items = codeNode(
 		'c0000000-0000-4000-8000-000000000001',
 		'Three recipients',
-		"return [{ json: { recipient: '380501111111' } }, { json: { recipient: 'abc' } }, { json: { recipient: '380502222222' } }];",
+		"return [{ json: { recipient: '380501111111', n: 7 } }, { json: { recipient: 'abc', n: 8 } }, { json: { recipient: '380502222222', n: 'A-9' } }];",
 	);
 	const each = actionNode(
 		'Send each',
-		{ ...TWO_WAY_SEND, recipient: '={{ $json.recipient }}' },
+		// expressions that only copy item fields: after one item n8n's evaluator no longer reads them
+		{ ...TWO_WAY_SEND, recipient: '={{ $json.recipient }}', text: '=Order {{ $json.n }} shipped' },
 		CRED,
 		{
 			onError: 'continueRegularOutput',
@@ -75,9 +76,9 @@ async function continueOnFail({ check, n8n, mock }) {
 		assert.equal(out.length, 3, `${out.length} output items: ${JSON.stringify(out)}`);
 		const sends = mock.requests().filter((r) => r.path === '/v1/api/send-viber');
 		assert.equal(sends.length, 2, `mock received ${sends.length} send requests`);
-		assert.deepEqual(sends.map((r) => r.body.destination_addr).sort(), [
-			'380501111111',
-			'380502222222',
+		assert.deepEqual(sends.map((r) => [r.body.destination_addr, r.body.text]).sort(), [
+			['380501111111', 'Order 7 shipped'],
+			['380502222222', 'Order A-9 shipped'],
 		]);
 		assert.equal(out[0].messageId, messageIdSentTo(sends, '380501111111'));
 		assert.equal(out[2].messageId, messageIdSentTo(sends, '380502222222'));
