@@ -3,7 +3,8 @@
  * `=Order {{ $json.n }} is ready`. n8n resolves each through its expression evaluator, which at
  * volume took more time than the requests (`npm run bench`); these are read from the item's JSON
  * instead, with the evaluator's result (a property test compares the two). Anything else (other
- * expressions, values that are not text, whole numbers or booleans) is left to n8n.
+ * expressions; a field alone that is not text, a number or a boolean; in text, a value that is not
+ * text or a whole number) is left to n8n.
  */
 
 /** A literal piece of text, or the path of a field under `$json`. */
@@ -16,7 +17,7 @@ export interface FieldTemplate {
 }
 
 const FIELD = /\{\{ *\$json((?:\.[A-Za-z_][A-Za-z0-9_]*)+) *\}\}/g;
-// Names whose value does not come from the item's own data.
+// Names n8n refuses, or reads from elsewhere, even where the item has them as its own keys.
 const INHERITED = new Set(['constructor', 'prototype', '__proto__']);
 // Braces or backslashes left in the text may be template syntax n8n reads differently.
 const TEMPLATE_SYNTAX = /[{}\\]/;

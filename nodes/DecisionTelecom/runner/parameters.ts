@@ -33,8 +33,9 @@ export class ParameterReader {
 	private readonly fixed = new Map<string, unknown>();
 	/** Names known to hold an expression (getNode() copies the whole node, so ask once per name). */
 	private readonly perItem = new Set<string>();
-	/** Field templates not yet checked against the evaluator, and those that agreed with it. */
-	private readonly unchecked = new Map<string, FieldTemplate>();
+	/** Field templates not yet checked against the evaluator (undefined: n8n reads every item). */
+	private readonly unchecked = new Map<string, FieldTemplate | undefined>();
+	/** Field templates that gave the evaluator's value. */
 	private readonly checked = new Map<string, FieldTemplate>();
 	private items: INodeExecutionData[] | undefined;
 
@@ -56,8 +57,7 @@ export class ParameterReader {
 			return value;
 		}
 		this.perItem.add(name);
-		const fields = fieldTemplate(raw);
-		if (fields) this.unchecked.set(name, fields);
+		this.unchecked.set(name, fieldTemplate(raw));
 		this.check(name, itemIndex, value);
 		return value;
 	}
@@ -73,6 +73,7 @@ export class ParameterReader {
 
 	private itemJson(itemIndex: number): unknown {
 		this.items ??= this.context.getInputData();
-		return this.items[itemIndex]?.json;
+		// the runner asks only for items of this input
+		return this.items[itemIndex].json;
 	}
 }

@@ -63,6 +63,7 @@ describe('fillFieldTemplate', () => {
 		['NaN', '={{ $json.a }}', { a: NaN }],
 		['Infinity', '={{ $json.a }}', { a: Infinity }],
 		['a path through text', '={{ $json.a.length }}', { a: 'text' }],
+		['a path through null', '={{ $json.a.b }}', { a: null }],
 		['a path through a list', '={{ $json.a.b }}', { a: Object.assign(['x'], { b: 'y' }) }],
 		['a path through a Date', '={{ $json.a.b }}', { a: Object.assign(new Date(0), { b: 'y' }) }],
 		['an inherited field', '={{ $json.toString }}', {}],

@@ -78,12 +78,14 @@ describe('ParameterReader: expressions that only copy item fields', () => {
 		expect(calls.text).toBe(1);
 	});
 
-	it('are read by the evaluator until an item can be filled, and for items that cannot', () => {
-		const some = [{}, { t: 'b' }, { t: null }];
-		const evaluate: Evaluator = (_name, itemIndex) => `Order ${String(some[itemIndex].t)}`;
+	it.each([
+		['until an item can be filled', [{}, { t: 'b' }, { t: 'c' }], ['undefined', 'b', 'c']],
+		['for an item that cannot be', [{ t: 'a' }, { t: null }, { t: 'c' }], ['a', 'null', 'c']],
+	])('are read by the evaluator %s', (_name, some: Array<{ t?: unknown }>, texts) => {
+		const evaluate: Evaluator = (_n, itemIndex) => `Order ${String(some[itemIndex].t)}`;
 		const { readAll, calls } = readerOf({ text: '=Order {{ $json.t }}' }, some, evaluate);
-		expect(readAll('text')).toEqual(['Order undefined', 'Order b', 'Order null']);
-		expect(calls.text).toBe(3);
+		expect(readAll('text')).toEqual(texts.map((text) => `Order ${text}`));
+		expect(calls.text).toBe(2);
 	});
 
 	it('are never read from the item once the evaluator gave another value', () => {
