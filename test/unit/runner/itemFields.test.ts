@@ -14,6 +14,7 @@ describe('fieldTemplate: which expressions only copy item fields', () => {
 		['={{  $json.a  }}', true],
 		['=Order {{ $json.n }} is ready', false],
 		['= {{ $json.n }}', false],
+		['={{ $json.n }} shipped', false],
 		['={{ $json.a }}{{ $json.b }}', false],
 		['=$ "quoted" é {{ $json.a }}', false],
 	])('%s is one (alone: %s)', (raw, whole) => {
